@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/rashomon analyze demo/corpus --db demo.db
+	$(BIN)/rashomon articles --db demo.db
+	$(BIN)/rashomon export --format json --db demo.db -o demo-export.json
+
+test: install
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/python eval/clean_eval.py
+
+bench: install
+	$(BIN)/python bench/bench_clean.py
+
+clean:
+	rm -rf $(VENV) *.egg-info demo.db* demo-export.json

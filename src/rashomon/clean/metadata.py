@@ -1,0 +1,100 @@
+"""Article metadata: outlet, publication date, byline, dateline, language."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from . import rules
+from .blocks import Block, PageMeta
+from .segment import Draft, fold
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said"},
+    "fr": {"le", "la", "les", "et", "des", "du", "une", "est", "dans", "pour", "qui", "pas"},
+    "es": {"el", "la", "los", "las", "y", "del", "que", "en", "una", "por", "con", "para"},
+    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "von", "zu"},
+    "it": {"il", "la", "che", "di", "e", "una", "per", "non", "sono", "della", "con", "gli"},
+    "pt": {"o", "a", "os", "que", "de", "em", "um", "uma", "para", "com", "não", "do"},
+}
+
+
+def outlet(blocks: list[Block], meta: PageMeta, headline: str | None) -> str | None:
+    """The publisher: markup first, then the page's own words, then the URL's domain."""
+    if meta.site_name:
+        return meta.site_name
+    if meta.title_suffix_outlet:
+        return meta.title_suffix_outlet
+    suffix = title_suffix(meta.title, headline)
+    if suffix:
+        return suffix
+    for line in [*meta.clues, *(b.text for b in blocks)]:
+        name = rules.outlet_clue(line)
+        if name:
+            return name
+    return domain(meta.url)
+
+
+def title_suffix(title: str | None, headline: str | None) -> str | None:
+    """"Headline | Site Name" -> "Site Name" (when one part is the headline)."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title.strip())
+    if len(parts) < 2:
+        return None
+    if headline:
+        key = fold(headline)
+        if fold(parts[0]) == key or key.startswith(fold(parts[0])):
+            candidate = parts[-1]
+        elif fold(parts[-1]) == key:
+            candidate = parts[0]
+        else:
+            return None
+    else:
+        candidate = parts[-1]
+        if rules.words(candidate) >= rules.words(parts[0]):
+            return None
+    candidate = candidate.strip()
+    if 0 < rules.words(candidate) <= 6 and candidate.lower() not in rules.rules().agencies:
+        return candidate
+    return None
+
+
+def domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def published(draft: Draft, page_date: str | None) -> str | None:
+    """The article's own stamp first; a relative stamp ("5 min ago") means unknown."""
+    for kind, iso in draft.stamps:
+        if kind == "date":
+            return iso
+        if kind == "relative":
+            return None
+    return page_date
+
+
+def dateline(draft: Draft) -> str | None:
+    for b in draft.body[:4]:
+        found = rules.dateline(b.text)
+        if found:
+            return found[0]
+    return None
+
+
+def language(text: str) -> str:
+    tokens = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
+    if not tokens:
+        return "en"
+    scores = {lang: sum(1 for t in tokens if t in words) for lang, words in _STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] > scores["en"] * 1.5 else "en"

@@ -1,0 +1,181 @@
+"""Line rules read from ``data/boilerplate.toml``: chrome, end markers, captions, stamps,
+bylines, datelines and outlet clues. The patterns are data; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from . import dates
+
+_WS = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+_BULLET = re.compile(r"^[•·▪►▸◦*‣–—-]\s+")
+_BYLINE = re.compile(
+    r"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>[A-Z][^\n]{1,120}?)"
+    r"(?:\s*(?:[,|•·—–-]|\bin\b)\s*(?P<rest>.{0,80}))?", re.I)
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"   # BAGHDAD / SAO PAULO
+    r"(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?"                     # , Indonesia
+    r"(?:,?\s+(?:" + dates._MONTH + r")\s+\d{1,2})?"            # , March 3
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\))?"       # (Reuters)
+    r"\s*(?::|—|–|--|-)\s+(?=\S)", re.I)
+
+
+@dataclass(frozen=True)
+class Rules:
+    chrome: re.Pattern[str]
+    end: re.Pattern[str]
+    caption_credit: re.Pattern[str]
+    caption_start: re.Pattern[str]
+    stamp_prefix: re.Pattern[str]
+    outlet_clues: tuple[re.Pattern[str], ...]
+    agencies: frozenset[str]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Load and compile the rule tables once (lazily: importing rashomon stays fast)."""
+    raw = resources.files("rashomon").joinpath("data/boilerplate.toml").read_text("utf-8")
+    d = tomllib.loads(raw)
+    return Rules(
+        chrome=re.compile(_alternation(d["chrome"]), re.I),
+        end=re.compile(_alternation(d["end"]), re.I),
+        caption_credit=re.compile(r"(?:" + _alternation(d["caption_credit"]) + r")\s*\.?\s*$"),
+        caption_start=re.compile(r"^(?:" + _alternation(d["caption_start"]) + ")", re.I),
+        stamp_prefix=re.compile(r"^(?:" + _alternation(d["stamp_prefix"]) + r")\s*", re.I),
+        outlet_clues=tuple(re.compile(p, re.I) for p in d["outlet_clues"]),
+        agencies=frozenset(a.lower() for a in d["agencies"]),
+    )
+
+
+def normalise(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_chrome(line: str) -> bool:
+    return bool(rules().chrome.fullmatch(line))
+
+
+def is_end_marker(line: str) -> bool:
+    return bool(rules().end.fullmatch(line))
+
+
+def stamp(line: str) -> tuple[str, str | None] | None:
+    """A date line: ``("date", iso)``, ``("relative", None)`` or None when not a stamp."""
+    rest = rules().stamp_prefix.sub("", line, count=1)
+    prefixed = rest != line
+    if words(line) > 14:
+        return None
+    if dates.is_relative(rest) and (prefixed or words(rest) <= 6):
+        return ("relative", None)
+    iso = dates.parse_date(rest, whole=not prefixed)
+    if iso is None and prefixed:
+        iso = dates.parse_date(rest)
+        if iso is None:
+            return None
+    if iso is None:
+        return None
+    return ("date", iso)
+
+
+def caption_credit(line: str) -> str | None:
+    """The credit that ends a caption line ("(AP Photo/Hassan Ammar)"), or None."""
+    m = rules().caption_credit.search(line)
+    if not m:
+        return None
+    credit = m.group(0).strip().rstrip(".").strip()
+    return credit
+
+
+def looks_like_caption(line: str) -> bool:
+    if rules().caption_start.search(line):
+        return True
+    if caption_credit(line) is None:
+        return False
+    body = line[: rules().caption_credit.search(line).start()]  # type: ignore[union-attr]
+    # A quoted, attributed sentence ending in an agency is body, not a caption.
+    return not re.search(r"\b(said|says|told|added)\b", body) or "(" in line[-60:] and "/" in line[-60:]
+
+
+def doubled(line: str) -> bool:
+    """A caption scraped twice into one line: "X. X." (alt text then caption)."""
+    n = len(line)
+    if n < 40:
+        return False
+    half = line[: n // 2].strip()
+    other = line[n // 2:].strip()
+    return bool(half) and (line.startswith(other[:30]) and normalise(half)[:30] == normalise(other)[:30])
+
+
+def byline(line: str) -> str | None:
+    """The author names of a byline line ("By Jane Doe and Li Wei, Reuters"), else None."""
+    if words(line) > 16:
+        return None
+    m = _BYLINE.fullmatch(line)
+    if not m:
+        return None
+    names = m.group("names").strip()
+    names = re.split(r"\s*(?:\||•|·|—|–| - |,\s*(?:staff|senior|chief|special|foreign|political|"
+                     r"business|sports|science|health)\b|\bfor\b|\bin\b)", names)[0].strip(" ,")
+    names = re.sub(r",?\s*(?:staff (?:writer|reporter|correspondent)s?|correspondents?|"
+                   r"reporters?)$", "", names, flags=re.I).strip(" ,")
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
+    if not parts or not all(_NAME.fullmatch(p) and words(p) <= 5 for p in parts if p):
+        return None
+    if any(p.lower() in rules().agencies for p in parts):
+        return None
+    return names
+
+
+def dateline(paragraph: str) -> tuple[str, str | None] | None:
+    """The dateline opening a paragraph: ``(place, agency)``, else None."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place")
+    if not any(c.isalpha() for c in place) or place != place.upper() or len(place) < 2:
+        return None
+    return place.strip(" .,"), m.group("agency")
+
+
+def outlet_clue(line: str) -> str | None:
+    """A site's own name as its chrome or text gives it ("X's website can also be...")."""
+    r = rules()
+    for pattern in r.outlet_clues:
+        m = pattern.match(line)
+        if not m:
+            continue
+        name = m.group("o").strip(" .,'’")
+        name = re.sub(r"^(?:the|our|this|a|an)\s+(?=[a-z])", "", name)
+        tokens = name.split()
+        if not tokens or not tokens[0][0].isupper():
+            continue
+        if not all(t[0].isupper() or t[0].isdigit() or t.lower() in ("of", "and", "&", "the", "de")
+                   for t in tokens):
+            continue
+        if name.lower() in r.agencies or name.lower() in ("we", "i", "he", "she", "they", "it"):
+            continue
+        return name
+    return None

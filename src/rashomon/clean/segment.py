@@ -1,0 +1,250 @@
+"""From blocks to articles: classify each block, find article headers, split the page,
+and pick each article's body, captions, title, date and byline.
+
+A header is a headline-shaped block with evidence that an article starts there: the
+headline repeated within a few blocks (scrapers catch it twice), a date stamp or byline
+right below it, a dateline opening the next paragraph, an ``<h1>``, or being the first
+headline of the page. Sub-headings and fact-box titles have none of these, so one article
+is never split at them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import settings
+from . import rules
+from .blocks import BYLINE, CAPTION, CHROME, END, STAMP, TEXT, Block
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    return rules.normalise(text.translate(_QUOTES)).lower()
+
+
+def classify(blocks: list[Block]) -> None:
+    """Assign each block its role (chrome, end, stamp, byline, caption, text)."""
+    for b in blocks:
+        t = b.text
+        if b.tag == "caption":
+            b.role = CAPTION
+            continue
+        if b.tag == "byline" and (name := rules.byline(t) or _plain_name(t)):
+            b.role, b.byline = BYLINE, name
+            continue
+        st = rules.stamp(t) or (("date", b.time) if b.tag == "time" and b.time else None)
+        if st:
+            b.role, b.stamp = STAMP, st
+        elif b.tag == "time":
+            b.role = CHROME
+        elif rules.is_end_marker(t):
+            b.role = END
+        elif rules.is_chrome(t):
+            b.role = CHROME
+        elif (name := rules.byline(t)) is not None:
+            b.role, b.byline = BYLINE, name
+        elif b.link_density > settings.MAX_LINK_DENSITY and not b.heading:
+            b.role = CHROME
+        elif rules.looks_like_caption(t) or rules.doubled(t):
+            b.role = CAPTION
+        else:
+            b.role = TEXT
+
+
+def _plain_name(text: str) -> str | None:
+    text = re.sub(r"^(?:by|written by)\s+", "", text, flags=re.I).strip()
+    return text if 0 < rules.words(text) <= 8 and text[:1].isupper() else None
+
+
+def is_prose(b: Block) -> bool:
+    """A paragraph of running text (not a heading, label or menu entry)."""
+    n = rules.words(b.text)
+    if b.heading:
+        return False
+    return n > settings.SHORT_LINE_WORDS + 2 or (n >= 4 and rules.ends_sentence(b.text))
+
+
+def title_shaped(b: Block) -> bool:
+    if b.role != TEXT:
+        return False
+    t = rules.strip_bullet(b.text)
+    if t != b.text:  # bullets are summary points, not headlines
+        return False
+    n = rules.words(t)
+    if not settings.TITLE_MIN_WORDS <= n <= settings.TITLE_MAX_WORDS:
+        return b.heading == 1 and n >= 1
+    if t.endswith((":", ",", ";")) or t[:1].islower():
+        return False
+    if rules.ends_sentence(t) and not t.endswith(("?", "!", "'", "’", "\"", "”")):
+        # "US offers reward for info on commander cmdr." — one short sentence at most
+        return n <= 15 and t.count(". ") == 0
+    return True
+
+
+@dataclass
+class Draft:
+    """One article as the segmenter found it."""
+
+    title: str | None = None
+    body: list[Block] = field(default_factory=list)
+    captions: list[Block] = field(default_factory=list)
+    stamps: list[tuple[str, str | None]] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(rules.words(b.text) for b in self.body)
+
+
+@dataclass
+class Header:
+    repeats: set[int]
+    strong: bool  # repeated, stamped, bylined or <h1>; weak: first headline or dateline only
+
+
+def find_headers(blocks: list[Block]) -> dict[int, Header]:
+    """Map each header's index to its evidence (and the indices of its title repeats)."""
+    headers: dict[int, Header] = {}
+    seen_prose = False
+    skip: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in skip:
+            continue
+        if not title_shaped(b):
+            if b.role == TEXT and is_prose(b):
+                seen_prose = True
+            continue
+        key = fold(b.text)
+        nxt = next((blocks[j] for j in range(i + 1, min(len(blocks), i + 4))
+                    if blocks[j].role == TEXT), None)
+        if nxt is not None and len(key) > len(fold(nxt.text)) >= 12 and key.endswith(
+                fold(nxt.text)):
+            b.role = CHROME  # a breadcrumb glued to the headline: "HomeWorldHeadline"
+            continue
+        repeats: set[int] = set()
+        strong = b.heading == 1
+        weak = False
+        for j in range(i + 1, min(len(blocks), i + 1 + settings.HEADER_WINDOW)):
+            other = blocks[j]
+            if fold(other.text) == key:
+                repeats.add(j)
+                strong = True
+            elif other.role in (STAMP, BYLINE):
+                strong = True
+            elif other.role == TEXT and is_prose(other):
+                weak = bool(rules.dateline(other.text))  # a dateline opens an article
+                break
+            elif other.role == TEXT and title_shaped(other):
+                break  # another headline-shaped line first: a list of headlines
+        if not seen_prose and not headers:
+            weak = True  # the page's first headline
+        if strong or weak:
+            headers[i] = Header(repeats, strong)
+            skip |= repeats
+    return headers
+
+
+def prune_headers(blocks: list[Block], headers: dict[int, Header]) -> list[int]:
+    """Drop headers whose article would be too short: of two neighbours, the weaker goes."""
+    starts = sorted(headers)
+    changed = True
+    while changed and len(starts) > 1:
+        changed = False
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+            prose = sum(rules.words(b.text) for b in blocks[start:end]
+                        if b.role == TEXT and is_prose(b))
+            if prose >= settings.MIN_ARTICLE_WORDS:
+                continue
+            if n + 1 < len(starts) and headers[start].strong and not headers[starts[n + 1]].strong:
+                starts.pop(n + 1)  # the next "header" was a line of this article
+            elif n + 1 < len(starts) or not headers[start].strong:
+                if n == 0 and n + 1 < len(starts):
+                    starts.pop(n + 1)
+                else:
+                    starts.pop(n)
+            else:
+                continue
+            changed = True
+            break
+    return starts
+
+
+def segment(blocks: list[Block], split: bool = True) -> tuple[list[Block], list[Draft]]:
+    """Split classified blocks into article drafts.
+
+    Returns the page preamble (blocks before the first article) and the drafts.
+    """
+    groups = sorted({b.group for b in blocks if b.group})
+    if groups:
+        drafts: list[Draft] = []
+        preamble = [b for b in blocks if not b.group]
+        for g in groups:
+            members = [b for b in blocks if b.group == g]
+            headers = find_headers(members)
+            first = min(headers) if headers else None
+            draft = _draft(members, first, headers[first].repeats if first is not None else set())
+            if draft.words >= settings.MIN_ARTICLE_WORDS:
+                drafts.append(draft)
+        return preamble, drafts
+
+    headers = find_headers(blocks)
+    starts = prune_headers(blocks, headers) if split else sorted(headers)[:1]
+    if not starts:
+        return [], [_draft(blocks, None, set())]
+    preamble = blocks[: starts[0]]
+    drafts = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(blocks)
+        draft = _draft(blocks[start:end], 0, {j - start for j in headers[start].repeats})
+        if draft.words >= settings.MIN_ARTICLE_WORDS or not drafts:
+            drafts.append(draft)
+    return preamble, drafts
+
+
+def _draft(part: list[Block], title_at: int | None, repeats: set[int]) -> Draft:
+    d = Draft()
+    if title_at is not None:
+        d.title = rules.strip_bullet(part[title_at].text)
+    ended = False
+    for k, b in enumerate(part):
+        if k == title_at or k in repeats:
+            continue
+        if b.role == END:
+            ended = True
+        elif b.role == STAMP and b.stamp:
+            d.stamps.append(b.stamp)
+        elif b.role == BYLINE and b.byline:
+            d.bylines.append(b.byline)
+        elif b.role == CAPTION:
+            if not any(fold(c.text) == fold(b.text) for c in d.captions):
+                d.captions.append(b)
+        elif b.role == TEXT and not ended:
+            d.body.append(b)
+    _trim_short(d)
+    return d
+
+
+def _trim_short(d: Draft) -> None:
+    """Keep short lines only as sub-headings or summary bullets inside the article."""
+    body = d.body
+    prose_idx = [k for k, b in enumerate(body) if is_prose(b)]
+    if not prose_idx:
+        return
+    first, last = prose_idx[0], prose_idx[-1]
+    kept: list[Block] = []
+    for k, b in enumerate(body):
+        if is_prose(b):
+            kept.append(b)
+            continue
+        bullet = rules.strip_bullet(b.text) != b.text or b.tag == "li"
+        inside = first < k < last
+        if inside and rules.words(b.text) >= 2:
+            kept.append(b)        # a sub-heading or a list item between paragraphs
+        elif k < first and bullet and rules.words(b.text) >= 4:
+            kept.append(b)        # summary bullets under the headline
+        elif k < first and b.tag in ("h2", "p") and rules.words(b.text) >= 6:
+            kept.append(b)        # a standfirst
+    d.body = kept

@@ -1,0 +1,49 @@
+"""Every user-facing error message, written once, numbered, saying what to do next.
+
+Use ``Errors.E001.format(...)`` and raise :class:`InputError` (for one bad input, the run
+goes on) or :class:`UsageError` (the command itself cannot go on).
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    E001 = "[E001] file not found: check the path (folders are read recursively)"
+    E002 = "[E002] empty file: nothing to analyse"
+    E003 = ("[E003] binary file ({kind}), not a text or HTML page: remove it from the input, "
+            "or convert it to text first")
+    E004 = ("[E004] file is {size:,} bytes, over the {limit:,}-byte page limit: split it, or "
+            "raise the limit with --max-bytes")
+    E005 = "[E005] line is not valid JSON ({detail}): fix or delete that line and re-run"
+    E006 = ("[E006] JSON record has no \"html\" or \"text\" field: each line must be "
+            "{{\"url\": ..., \"html\"|\"text\": ...}}")
+    E007 = ("[E007] WARC archive is damaged or truncated ({detail}); the records before the damage "
+            "were kept: re-download or repair the archive to get the rest")
+    E008 = "[E008] cannot read the file ({detail}): check its permissions"
+    E009 = "[E009] no text could be extracted from the page: is it a news page?"
+    E010 = ("[E010] the page could not be cleaned ({detail}): please report this with the file "
+            "attached")
+    E011 = ("[E011] database {db} is not a rashomon store ({detail}): pick another --db file or "
+            "move this one away")
+    E012 = "[E012] article {id} is not in {db}: list the ids with `rashomon articles --db {db}`"
+    E013 = "[E013] {db} does not exist: create it with `rashomon analyze PATH --db {db}`"
+    E014 = "[E014] unknown export format {fmt!r}: choose one of {choices}"
+    W001 = ("[W001] invalid UTF-8 bytes were decoded as {encoding}: check the result, or convert "
+            "the file to UTF-8")
+    W002 = "[W002] mojibake was repaired (text double-encoded as {encoding})"
+
+
+class RashomonError(Exception):
+    """Base class of rashomon's own errors."""
+
+
+class InputError(RashomonError):
+    """One input (file, JSONL line, WARC record) cannot be analysed; the run goes on."""
+
+    def __init__(self, message: str, locator: str | None = None) -> None:
+        super().__init__(message)
+        self.locator = locator
+
+
+class UsageError(RashomonError):
+    """The command cannot go on (bad database, unknown id...)."""

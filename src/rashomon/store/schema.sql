@@ -1,0 +1,63 @@
+-- rashomon store, schema version 1. One row per object of the data model (model.py).
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,          -- path or URL exactly as given
+    origin TEXT NOT NULL,          -- the input file it came from
+    ordinal INTEGER NOT NULL,      -- position on its page
+    title TEXT, outlet TEXT, published TEXT, byline TEXT, dateline TEXT,
+    language TEXT NOT NULL DEFAULT 'en',
+    url TEXT, fetched_at TEXT,
+    text TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    story_id TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+
+CREATE TABLE IF NOT EXISTS captions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, text TEXT NOT NULL, credit TEXT,
+    PRIMARY KEY (article_id, ordinal)
+);
+
+CREATE TABLE IF NOT EXISTS failures (
+    origin TEXT NOT NULL, locator TEXT, reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS failures_origin ON failures(origin);
+
+-- Layers of the later stages (Understand, Compare), in the export contract's shape.
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, trigger TEXT NOT NULL, date TEXT, location_id TEXT
+);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL, role TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, title TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS descriptors (
+    entity_id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id TEXT, speaker TEXT, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS discrepancies (id TEXT PRIMARY KEY, topic TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    discrepancy_id TEXT NOT NULL REFERENCES discrepancies(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL, value TEXT NOT NULL, article_ids TEXT NOT NULL, text TEXT NOT NULL
+);

@@ -1,0 +1,114 @@
+"""The Python API: analyse inputs into a store, then read typed objects back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from . import settings
+from .errors import Errors, InputError, RashomonError
+from .ingest import InputFile, iter_input_files
+from .model import Article, Failure, Page
+from .pipeline import run_page
+from .store import Store
+
+
+@dataclass
+class Summary:
+    """What one ``analyze`` run did."""
+
+    files: int = 0
+    pages: int = 0
+    articles: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class Workspace:
+    """A store opened for reading, with the summary of the run that filled it (if any)."""
+
+    def __init__(self, store: Store, summary: Summary | None = None) -> None:
+        self.store = store
+        self.summary = summary
+
+    @classmethod
+    def open(cls, db: str) -> Workspace:
+        return cls(Store.existing(db))
+
+    def articles(self) -> list[Article]:
+        return list(self.store.articles())
+
+    def article(self, article_id: str) -> Article:
+        return self.store.article(article_id)
+
+    def export(self, format: str = "json") -> dict:
+        from .deliver.export import export_json
+
+        if format != "json":
+            raise RashomonError(Errors.E014.format(fmt=format, choices="json"))
+        return export_json(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+Progress = Callable[[str, int], None]
+
+
+def analyze(paths: Iterable[str], db: str = "rashomon.db", *,
+            max_bytes: int = settings.MAX_PAGE_BYTES, progress: Progress | None = None,
+            stdin: object = None) -> Workspace:
+    """Analyse ``paths`` into the store at ``db``; one transaction per input file."""
+    store = Store.open(db)
+    summary = Summary()
+    for item in iter_input_files(paths, max_bytes=max_bytes, stdin=stdin):
+        if isinstance(item, tuple):
+            origin, err = item
+            summary.failures.append(Failure(origin, str(err), err.locator))
+            if progress:
+                progress(origin, 0)
+            continue
+        n = analyze_file(store, item, summary)
+        if progress:
+            progress(item.origin, n)
+    return Workspace(store, summary)
+
+
+def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
+    """Clean every page of one input file and store them together. Returns articles stored."""
+    summary.files += 1
+    by_source: dict[str, list[Article]] = {}
+    failures: list[Failure] = []
+    for page in item.pages():
+        if isinstance(page, InputError):
+            failures.append(Failure(item.origin, str(page), page.locator))
+            continue
+        summary.pages += 1
+        summary.warnings.extend(Failure(item.origin, w, page.locator) for w in page.warnings)
+        try:
+            articles = _clean(page)
+        except InputError as exc:
+            failures.append(Failure(item.origin, str(exc), exc.locator or page.locator))
+            continue
+        by_source.setdefault(page.source, []).extend(articles)
+    store.save_file(item.origin, by_source, failures)
+    summary.failures.extend(failures)
+    count = sum(len(v) for v in by_source.values())
+    summary.articles += count
+    return count
+
+
+def _clean(page: Page) -> list[Article]:
+    try:
+        return run_page(page)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise InputError(Errors.E010.format(detail="nesting too deep"), page.locator) from exc
+    except Exception as exc:  # one page's bug must not lose the other pages
+        raise InputError(Errors.E010.format(detail=f"{type(exc).__name__}: {exc}"[:160]),
+                         page.locator) from exc
