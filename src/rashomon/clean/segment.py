@@ -34,11 +34,11 @@ def classify(blocks: list[Block]) -> None:
         if b.tag == "byline" and (name := rules.byline(t) or _plain_name(t)):
             b.role, b.byline = BYLINE, name
             continue
-        st = rules.stamp(t) or (("date", b.time) if b.tag == "time" and b.time else None)
+        st = rules.stamp(t)
+        if b.time and rules.words(t) <= 14 and (st is None or st[0] == "relative"):
+            st = ("date", b.time)  # <time datetime> says more than "5 hours ago"
         if st:
             b.role, b.stamp = STAMP, st
-        elif b.tag == "time":
-            b.role = CHROME
         elif rules.is_end_marker(t):
             b.role = END
         elif rules.is_chrome(t):
