@@ -11,7 +11,7 @@ from ..errors import Errors, InputError
 from ..model import Article, Caption, Page
 from . import metadata, rules
 from .blocks import STAMP, Block, PageMeta
-from .segment import classify, segment
+from .segment import classify, mark_site_names, segment
 from .text import text_blocks
 
 __all__ = ["clean_page"]
@@ -26,6 +26,7 @@ def clean_page(page: Page) -> list[Article]:
     else:
         blocks, meta = text_blocks(page.text), PageMeta(url=page.url)
     classify(blocks)
+    mark_site_names(blocks, [metadata.outlet(blocks, meta, None) or "", meta.site_name or ""])
     preamble, drafts = segment(blocks, split=not meta.live_blog)
     drafts = [d for d in drafts if d.body]
     if not drafts:
@@ -46,7 +47,7 @@ def clean_page(page: Page) -> list[Article]:
         articles.append(Article(
             id=Article.make_id(page.source, n, title, text), source=page.source, ordinal=n,
             text=text, title=title, outlet=outlet,
-            published=metadata.published(d, page_date), byline=byline,
+            published=metadata.published(d, page_date, page.fetched_at), byline=byline,
             dateline=metadata.dateline(d), language=meta.language or metadata.language(text),
             url=page.url, fetched_at=page.fetched_at,
             captions=[_caption(b) for b in d.captions]))

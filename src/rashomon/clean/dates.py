@@ -79,3 +79,29 @@ def is_relative(text: str) -> bool:
 def is_date_only(text: str) -> bool:
     """True when ``text`` is nothing but a date (and weekday/time): a date line."""
     return parse_date(text, whole=True) is not None
+
+
+_UNITS = {"sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600,
+          "day": 86400, "week": 604800}
+_AMOUNT = re.compile(r"(\d+)\s*(sec|second|min|minute|hr|hour|day|week)s?", re.I)
+
+
+def resolve_relative(text: str | None, fetched_at: str | None) -> str | None:
+    """"3 hours ago" against the fetch time ("2024-03-05T10:00:00Z") -> "2024-03-05"."""
+    from datetime import datetime, timedelta
+
+    if not text or not fetched_at:
+        return None
+    try:
+        when = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    low = text.lower()
+    if "yesterday" in low:
+        return (when - timedelta(days=1)).date().isoformat()
+    if "today" in low or "just now" in low or "moment" in low:
+        return when.date().isoformat()
+    seconds = sum(int(n) * _UNITS[u.lower()] for n, u in _AMOUNT.findall(text))
+    if not seconds or re.search(r"\b(month|year)s?\b", low):
+        return None
+    return (when - timedelta(seconds=seconds)).date().isoformat()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from . import rules
+from . import dates, rules
 from .blocks import Block, PageMeta
 from .segment import Draft, fold
 
@@ -73,13 +73,14 @@ def domain(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def published(draft: Draft, page_date: str | None) -> str | None:
-    """The article's own stamp first; a relative stamp ("5 min ago") means unknown."""
-    for kind, iso in draft.stamps:
+def published(draft: Draft, page_date: str | None, fetched_at: str | None = None) -> str | None:
+    """The article's own stamp first. A relative stamp ("5 min ago") is resolved against
+    the time the page was fetched when known, else the page's own date line, else unknown."""
+    for kind, value in draft.stamps:
         if kind == "date":
-            return iso
+            return value
         if kind == "relative":
-            return None
+            return dates.resolve_relative(value, fetched_at) or page_date
     return page_date
 
 

@@ -16,12 +16,14 @@ _WS = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BULLET = re.compile(r"^[•·▪►▸◦*‣–—-]\s+")
 _BYLINE = re.compile(
-    r"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>[A-Z][^\n]{1,120}?)"
-    r"(?:\s*(?:[,|•·—–-]|\bin\b)\s*(?P<rest>.{0,80}))?", re.I)
+    r"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>[A-Z].{1,160})", re.I)
+_BYLINE_CUT = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?:staff|senior|chief|special|foreign|"
+                         r"political|business|sports|science|health)\b|\bfor\b|\bin\b|"
+                         r"\bon\b|\bupdated\b|\bpublished\b)", re.I)
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"   # BAGHDAD / SAO PAULO
-    r"(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?"                     # , Indonesia
+    r"(?:,\s*[^\W\d_][\w.'’\- ]{1,30}?)?"                        # , Côte d'Ivoire
     r"(?:,?\s+(?:" + dates._MONTH + r")\s+\d{1,2})?"            # , March 3
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\))?"       # (Reuters)
     r"\s*(?::|—|–|--|-)\s+(?=\S)", re.I)
@@ -84,12 +86,13 @@ def is_end_marker(line: str) -> bool:
 
 def stamp(line: str) -> tuple[str, str | None] | None:
     """A date line: ``("date", iso)``, ``("relative", None)`` or None when not a stamp."""
+    line = re.split(r"\s+by\s+[A-Z]", line, maxsplit=1)[0]  # "Posted on 3 May 2024 by X"
     rest = rules().stamp_prefix.sub("", line, count=1)
     prefixed = rest != line
     if words(line) > 14:
         return None
     if dates.is_relative(rest) and (prefixed or words(rest) <= 6):
-        return ("relative", None)
+        return ("relative", rest)
     iso = dates.parse_date(rest, whole=not prefixed)
     if iso is None and prefixed:
         iso = dates.parse_date(rest)
@@ -136,16 +139,20 @@ def byline(line: str) -> str | None:
     m = _BYLINE.fullmatch(line)
     if not m:
         return None
-    names = m.group("names").strip()
-    names = re.split(r"\s*(?:\||•|·|—|–| - |,\s*(?:staff|senior|chief|special|foreign|political|"
-                     r"business|sports|science|health)\b|\bfor\b|\bin\b)", names)[0].strip(" ,")
+    return byline_names(m.group("names"))
+
+
+def byline_names(text: str) -> str | None:
+    """"Jane Doe and Li Wei, Staff Writers | Reuters" -> "Jane Doe and Li Wei"."""
+    names = _BYLINE_CUT.split(text.strip())[0].strip(" ,")
     names = re.sub(r",?\s*(?:staff (?:writer|reporter|correspondent)s?|correspondents?|"
                    r"reporters?)$", "", names, flags=re.I).strip(" ,")
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
-    if not parts or not all(_NAME.fullmatch(p) and words(p) <= 5 for p in parts if p):
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", names) if p]
+    kept = [p for p in parts if p.lower() not in rules().agencies]
+    if not kept or not all(_NAME.fullmatch(p) and words(p) <= 5 for p in kept):
         return None
-    if any(p.lower() in rules().agencies for p in parts):
-        return None
+    if len(kept) != len(parts):  # "Jane Doe, Associated Press": the agency is no author
+        return " and ".join(kept) if len(kept) <= 2 else ", ".join(kept)
     return names
 
 

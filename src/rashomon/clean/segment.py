@@ -24,6 +24,14 @@ def fold(text: str) -> str:
     return rules.normalise(text.translate(_QUOTES)).lower()
 
 
+def mark_site_names(blocks: list[Block], names: list[str]) -> None:
+    """A line that is only the site's name (its logo) is chrome, never a headline."""
+    keys = {fold(n) for n in names if n}
+    for b in blocks:
+        if b.role == TEXT and fold(b.text) in keys:
+            b.role = CHROME
+
+
 def classify(blocks: list[Block]) -> None:
     """Assign each block its role (chrome, end, stamp, byline, caption, text)."""
     for b in blocks:
@@ -39,13 +47,13 @@ def classify(blocks: list[Block]) -> None:
             st = ("date", b.time)  # <time datetime> says more than "5 hours ago"
         if st:
             b.role, b.stamp = STAMP, st
+            by = re.search(r"\s+by\s+([A-Z].*)$", t)
+            b.byline = rules.byline_names(by.group(1)) if by else None
         elif rules.is_end_marker(t):
             b.role = END
-        elif rules.is_chrome(t):
-            b.role = CHROME
         elif (name := rules.byline(t)) is not None:
             b.role, b.byline = BYLINE, name
-        elif b.link_density > settings.MAX_LINK_DENSITY and not b.heading:
+        elif rules.is_chrome(t) or b.link_density > settings.MAX_LINK_DENSITY and not b.heading:
             b.role = CHROME
         elif rules.looks_like_caption(t) or rules.doubled(t):
             b.role = CAPTION
@@ -73,6 +81,8 @@ def title_shaped(b: Block) -> bool:
     if t != b.text:  # bullets are summary points, not headlines
         return False
     n = rules.words(t)
+    if t.isupper() and n <= 6 and b.heading != 1:
+        return False  # a kicker or section label ("WORLD IN BRIEF")
     if not settings.TITLE_MIN_WORDS <= n <= settings.TITLE_MAX_WORDS:
         return b.heading == 1 and n >= 1
     if t.endswith((":", ",", ";")) or t[:1].islower():
@@ -105,12 +115,19 @@ class Header:
 
 
 def find_headers(blocks: list[Block]) -> dict[int, Header]:
-    """Map each header's index to its evidence (and the indices of its title repeats)."""
+    """Map each header's index to its evidence (and the indices of its title repeats).
+
+    Title-shaped lines between a header and its first paragraph (standfirst, kicker) belong
+    to that header.
+    """
     headers: dict[int, Header] = {}
     seen_prose = False
     skip: set[int] = set()
+    zone_until = -1
     for i, b in enumerate(blocks):
-        if i in skip:
+        if i in skip or i < zone_until:
+            if b.role == TEXT and is_prose(b) and not title_shaped(b):
+                seen_prose = True
             continue
         if not title_shaped(b):
             if b.role == TEXT and is_prose(b):
@@ -133,16 +150,19 @@ def find_headers(blocks: list[Block]) -> dict[int, Header]:
                 strong = True
             elif other.role in (STAMP, BYLINE):
                 strong = True
-            elif other.role == TEXT and is_prose(other):
+            elif other.role == TEXT and is_prose(other) and not title_shaped(other):
                 weak = bool(rules.dateline(other.text))  # a dateline opens an article
                 break
-            elif other.role == TEXT and title_shaped(other):
+            elif other.role == TEXT and title_shaped(other) and rules.words(other.text) < 12:
                 break  # another headline-shaped line first: a list of headlines
         if not seen_prose and not headers:
             weak = True  # the page's first headline
         if strong or weak:
             headers[i] = Header(repeats, strong)
             skip |= repeats
+            zone_until = next((j for j in range(i + 1, len(blocks)) if j not in repeats
+                               and blocks[j].role == TEXT and is_prose(blocks[j])
+                               and not title_shaped(blocks[j])), len(blocks))
     return headers
 
 
@@ -160,13 +180,8 @@ def prune_headers(blocks: list[Block], headers: dict[int, Header]) -> list[int]:
                 continue
             if n + 1 < len(starts) and headers[start].strong and not headers[starts[n + 1]].strong:
                 starts.pop(n + 1)  # the next "header" was a line of this article
-            elif n + 1 < len(starts) or not headers[start].strong:
-                if n == 0 and n + 1 < len(starts):
-                    starts.pop(n + 1)
-                else:
-                    starts.pop(n)
             else:
-                continue
+                starts.pop(n)  # a logo, kicker or related headline, not an article
             changed = True
             break
     return starts
@@ -216,6 +231,8 @@ def _draft(part: list[Block], title_at: int | None, repeats: set[int]) -> Draft:
             ended = True
         elif b.role == STAMP and b.stamp:
             d.stamps.append(b.stamp)
+            if b.byline:
+                d.bylines.append(b.byline)
         elif b.role == BYLINE and b.byline:
             d.bylines.append(b.byline)
         elif b.role == CAPTION:

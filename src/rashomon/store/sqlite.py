@@ -13,6 +13,7 @@ from ..model import (
     Article,
     Caption,
     Claim,
+    Descriptor,
     Discrepancy,
     Entity,
     Event,
@@ -21,7 +22,6 @@ from ..model import (
     Participant,
     Quote,
     Story,
-    Descriptor,
 )
 
 SCHEMA_VERSION = "1"
