@@ -296,6 +296,9 @@ def _walk(root: etree._Element, containers: list[etree._Element]) -> list[Block]
         tag = el.tag if isinstance(el.tag, str) else ""
         if action == "start":
             role = el.get(_ROLE)
+            if role and stack[-1][0] == role:
+                role = None  # the author link inside a byline: same block
+                el.attrib.pop(_ROLE, None)
             if tag in BLOCK_TAGS or tag == "br" or role:
                 flush()
             if tag in BLOCK_TAGS or role:

@@ -22,7 +22,7 @@ _BYLINE_CUT = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?:staff|senior|chi
                          r"\bon\b|\bupdated\b|\bpublished\b)", re.I)
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})"   # BAGHDAD / SAO PAULO
+    r"(?P<place>[^\W\d_][^\W\d_'’.\-]+(?:\s+[^\W\d_][^\W\d_'’.\-]+){0,3})"  # SAO PAULO
     r"(?:,\s*[^\W\d_][\w.'’\- ]{1,30}?)?"                        # , Côte d'Ivoire
     r"(?:,?\s+(?:" + dates._MONTH + r")\s+\d{1,2})?"            # , March 3
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\))?"       # (Reuters)

@@ -62,7 +62,7 @@ def classify(blocks: list[Block]) -> None:
 
 
 def _plain_name(text: str) -> str | None:
-    text = re.sub(r"^(?:by|written by)\s+", "", text, flags=re.I).strip()
+    text = re.sub(r"^(?:by|written by)\b\s*", "", text, flags=re.I).strip()
     return text if 0 < rules.words(text) <= 8 and text[:1].isupper() else None
 
 
@@ -114,25 +114,46 @@ class Header:
     strong: bool  # repeated, stamped, bylined or <h1>; weak: first headline or dateline only
 
 
+def _evidence(blocks: list[Block], i: int) -> tuple[bool, bool, set[int]]:
+    """(strong, weak, repeats) evidence that the headline-shaped block ``i`` starts an article."""
+    key = fold(blocks[i].text)
+    repeats: set[int] = set()
+    strong = blocks[i].heading == 1
+    weak = False
+    for j in range(i + 1, min(len(blocks), i + 1 + settings.HEADER_WINDOW)):
+        other = blocks[j]
+        if fold(other.text) == key:
+            repeats.add(j)
+            strong = True
+        elif other.role in (STAMP, BYLINE):
+            strong = True
+        elif other.role == TEXT and is_prose(other) and not title_shaped(other):
+            weak = bool(rules.dateline(other.text))  # a dateline opens an article
+            break
+        elif other.role == TEXT and title_shaped(other) and rules.words(other.text) < 12:
+            break  # another headline-shaped line first: a list of headlines
+    return strong, weak, repeats
+
+
 def find_headers(blocks: list[Block]) -> dict[int, Header]:
     """Map each header's index to its evidence (and the indices of its title repeats).
 
     Title-shaped lines between a header and its first paragraph (standfirst, kicker) belong
-    to that header.
+    to that header, unless one of them has stronger evidence than the header itself (the
+    ``<h1>`` below a date bar).
     """
     headers: dict[int, Header] = {}
     seen_prose = False
     skip: set[int] = set()
-    zone_until = -1
+    zone_until, zone_header = -1, -1
     for i, b in enumerate(blocks):
-        if i in skip or i < zone_until:
-            if b.role == TEXT and is_prose(b) and not title_shaped(b):
-                seen_prose = True
+        if i in skip:
             continue
         if not title_shaped(b):
             if b.role == TEXT and is_prose(b):
                 seen_prose = True
             continue
+        in_zone = i < zone_until
         key = fold(b.text)
         nxt = next((blocks[j] for j in range(i + 1, min(len(blocks), i + 4))
                     if blocks[j].role == TEXT), None)
@@ -140,26 +161,17 @@ def find_headers(blocks: list[Block]) -> dict[int, Header]:
                 fold(nxt.text)):
             b.role = CHROME  # a breadcrumb glued to the headline: "HomeWorldHeadline"
             continue
-        repeats: set[int] = set()
-        strong = b.heading == 1
-        weak = False
-        for j in range(i + 1, min(len(blocks), i + 1 + settings.HEADER_WINDOW)):
-            other = blocks[j]
-            if fold(other.text) == key:
-                repeats.add(j)
-                strong = True
-            elif other.role in (STAMP, BYLINE):
-                strong = True
-            elif other.role == TEXT and is_prose(other) and not title_shaped(other):
-                weak = bool(rules.dateline(other.text))  # a dateline opens an article
-                break
-            elif other.role == TEXT and title_shaped(other) and rules.words(other.text) < 12:
-                break  # another headline-shaped line first: a list of headlines
-        if not seen_prose and not headers:
+        strong, weak, repeats = _evidence(blocks, i)
+        if in_zone:
+            if not (strong and not headers[zone_header].strong):
+                continue
+            del headers[zone_header]  # a stronger headline inside a weak header's zone
+        elif not seen_prose and not headers:
             weak = True  # the page's first headline
         if strong or weak:
             headers[i] = Header(repeats, strong)
             skip |= repeats
+            zone_header = i
             zone_until = next((j for j in range(i + 1, len(blocks)) if j not in repeats
                                and blocks[j].role == TEXT and is_prose(blocks[j])
                                and not title_shaped(blocks[j])), len(blocks))

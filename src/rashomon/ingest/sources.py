@@ -125,7 +125,7 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Page | InputError]:
                 continue
             if not isinstance(record, dict) or not isinstance(
                     record.get("html", record.get("text")), str):
-                yield InputError(Errors.E006, locator)
+                yield InputError(Errors.E006.format(), locator)
                 continue
             is_html = isinstance(record.get("html"), str)
             body = (record["html"] if is_html else record["text"]).encode("utf-8", "replace")
