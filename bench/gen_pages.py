@@ -210,7 +210,7 @@ SENTENCES = [
     "Opposition leaders called the handling of the {noun} {adj} and demanded an inquiry.",
     "{n} people were still {affected} late on {weekday}, according to {org}.",
     "Witnesses said {event} shortly before dawn.",
-    "“We need answers, not promises,” said {person}, {n}, who lives near the centre of {city}.",
+    "“We need answers, not promises,” said {person}, {age}, who lives near the centre of {city}.",
 ]
 HEADLINES = [
     "{Country} {hverb} {noun} as {event}",
@@ -295,6 +295,7 @@ class _Ctx:
             "month": lambda: r.choice(MONTHS),
             "year": lambda: str(r.randint(1998, 2022)),
             "n": lambda: str(r.randint(2, 95)),
+            "age": lambda: str(r.randint(19, 84)),
             "big": lambda: f"{r.randint(1, 480) * 100:,}",
             "pct": lambda: str(r.randint(3, 78)),
             "money": lambda: f"${r.randint(2, 900)} million",
@@ -333,7 +334,7 @@ def _article(rng: random.Random, when: datetime, min_par: int = 3, max_par: int 
     paragraphs = []
     for _ in range(n_par):
         k = rng.choices([1, 2, 3, 4], weights=[3, 4, 2, 1])[0]
-        paragraphs.append(" ".join(ctx.fill(rng.choice(SENTENCES)) for _ in range(k)))
+        paragraphs.append(" ".join(ctx.fill(t) for t in rng.sample(SENTENCES, k)))
     agency = rng.choice(AGENCIES) if rng.random() < 0.3 else None
     if rng.random() < 0.5:
         place = ctx.city.upper()

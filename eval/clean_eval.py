@@ -24,6 +24,7 @@ from rashomon.errors import InputError
 from rashomon.ingest import make_page
 
 DATA = Path(__file__).parent / "data" / "clean"
+HELDOUT = Path(__file__).parent / "data" / "clean_heldout"
 FIELDS = ("title", "outlet", "published", "byline", "dateline")
 _BULLET = re.compile(r"^[•·▪*\-–]\s*")
 
@@ -172,11 +173,11 @@ def _explain(path: Path, pred: list[dict], gold: list[dict], pairs) -> None:
                 print(f"   {f:<9} got {got!r} want {g.get(f)!r}")
 
 
-def load(only: str | None) -> list[tuple[Path, dict]]:
+def load(data: Path, only: str | None) -> list[tuple[Path, dict]]:
     pages = []
-    for label_path in sorted((DATA / "labels").glob("*.json")):
+    for label_path in sorted((data / "labels").glob("*.json")):
         label = json.loads(label_path.read_text("utf-8"))
-        path = DATA / label["page"]
+        path = data / label["page"]
         if only and only not in path.name:
             continue
         pages.append((path, label))
@@ -201,9 +202,13 @@ def report(name: str, r: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--verbose", "-v", action="store_true")
-    ap.add_argument("--only")
+    ap.add_argument("--only", help="only pages whose file name contains this")
+    ap.add_argument("--data", type=Path, default=DATA, help="labelled set (default: dev set)")
+    ap.add_argument("--heldout", action="store_true", help="score the held-out set")
     args = ap.parse_args()
-    pages = load(args.only)
+    data = HELDOUT if args.heldout else args.data
+    print(f"labelled set: {data}")
+    pages = load(data, args.only)
     html = [(p, lab) for p, lab in pages if p.suffix == ".html"]
     text = [(p, lab) for p, lab in pages if p.suffix != ".html"]
     print(f"{len(pages)} labelled pages ({len(html)} HTML, {len(text)} text), "
