@@ -26,7 +26,8 @@ def clean_page(page: Page) -> list[Article]:
     else:
         blocks, meta = text_blocks(page.text), PageMeta(url=page.url)
     classify(blocks)
-    mark_site_names(blocks, [metadata.outlet(blocks, meta, None) or "", meta.site_name or ""])
+    clue = metadata.outlet_in_text(blocks, meta)
+    mark_site_names(blocks, [metadata.outlet(meta, None, clue) or "", meta.site_name or ""])
     preamble, drafts = segment(blocks, split=not meta.live_blog)
     drafts = [d for d in drafts if d.body]
     if not drafts:
@@ -38,7 +39,7 @@ def clean_page(page: Page) -> list[Article]:
         page_date = meta.published
     if meta.title and not meta.title_suffix_outlet:
         meta.title_suffix_outlet = metadata.title_suffix(meta.title, drafts[0].title)
-    outlet = metadata.outlet(blocks, meta, drafts[0].title)
+    outlet = metadata.outlet(meta, drafts[0].title, clue)
     articles = []
     for n, d in enumerate(drafts):
         title = d.title or (meta.headline or meta.title if single else None)

@@ -20,20 +20,19 @@ _STOPWORDS = {
 }
 
 
-def outlet(blocks: list[Block], meta: PageMeta, headline: str | None) -> str | None:
+def outlet(meta: PageMeta, headline: str | None, text_clue: str | None) -> str | None:
     """The publisher: markup first, then the page's own words, then the URL's domain."""
-    if meta.site_name:
-        return meta.site_name
-    if meta.title_suffix_outlet:
-        return meta.title_suffix_outlet
-    suffix = title_suffix(meta.title, headline)
-    if suffix:
-        return suffix
+    return (meta.site_name or meta.title_suffix_outlet or title_suffix(meta.title, headline)
+            or text_clue or domain(meta.url))
+
+
+def outlet_in_text(blocks: list[Block], meta: PageMeta) -> str | None:
+    """The first clue to the publisher in the page's footer or text ("X's website...")."""
     for line in [*meta.clues, *(b.text for b in blocks)]:
         name = rules.outlet_clue(line)
         if name:
             return name
-    return domain(meta.url)
+    return None
 
 
 def title_suffix(title: str | None, headline: str | None) -> str | None:

@@ -13,6 +13,7 @@ from importlib import resources
 from . import dates
 
 _WS = re.compile(r"\s+")
+_STAMP_HINT = re.compile(r"\d|yesterday|today|just now|moment", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BULLET = re.compile(r"^[•·▪►▸◦*‣–—-]\s+")
 _BYLINE = re.compile(
@@ -37,6 +38,7 @@ class Rules:
     caption_start: re.Pattern[str]
     stamp_prefix: re.Pattern[str]
     outlet_clues: tuple[re.Pattern[str], ...]
+    outlet_hint: re.Pattern[str]
     agencies: frozenset[str]
 
 
@@ -56,6 +58,7 @@ def rules() -> Rules:
         caption_start=re.compile(r"^(?:" + _alternation(d["caption_start"]) + ")", re.I),
         stamp_prefix=re.compile(r"^(?:" + _alternation(d["stamp_prefix"]) + r")\s*", re.I),
         outlet_clues=tuple(re.compile(p, re.I) for p in d["outlet_clues"]),
+        outlet_hint=re.compile("|".join(re.escape(h) for h in d["outlet_clue_hints"]), re.I),
         agencies=frozenset(a.lower() for a in d["agencies"]),
     )
 
@@ -86,6 +89,8 @@ def is_end_marker(line: str) -> bool:
 
 def stamp(line: str) -> tuple[str, str | None] | None:
     """A date line: ``("date", iso)``, ``("relative", None)`` or None when not a stamp."""
+    if words(line) > 20 or not _STAMP_HINT.search(line):
+        return None
     line = re.split(r"\s+by\s+[A-Z]", line, maxsplit=1)[0]  # "Posted on 3 May 2024 by X"
     rest = rules().stamp_prefix.sub("", line, count=1)
     prefixed = rest != line
@@ -170,6 +175,8 @@ def dateline(paragraph: str) -> tuple[str, str | None] | None:
 def outlet_clue(line: str) -> str | None:
     """A site's own name as its chrome or text gives it ("X's website can also be...")."""
     r = rules()
+    if not r.outlet_hint.search(line):
+        return None
     for pattern in r.outlet_clues:
         m = pattern.match(line)
         if not m:
