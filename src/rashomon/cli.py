@@ -43,7 +43,7 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> Non
     except RashomonError as exc:
         _fail(str(exc))
     summary = Summary()
-    items = list(iter_input_files(paths, max_bytes=max_bytes, stdin=sys.stdin.buffer))
+    items = list(iter_input_files(paths, max_bytes=max_bytes))
     show = not quiet and sys.stderr.isatty()
     with click.progressbar(items, label="analyzing", file=sys.stderr,
                            item_show_func=lambda i: _origin(i)[-40:] if i else "",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 class Errors:
     E001 = "[E001] file not found: check the path (folders are read recursively)"
-    E002 = "[E002] empty file: nothing to analyse"
+    E002 = ("[E002] empty file: nothing to analyse; check that it was saved completely, or leave "
+            "it out")
     E003 = ("[E003] binary file ({kind}), not a text or HTML page: remove it from the input, "
             "or convert it to text first")
     E004 = ("[E004] file is {size:,} bytes, over the {limit:,}-byte page limit: split it, or "
@@ -20,7 +21,8 @@ class Errors:
     E007 = ("[E007] WARC archive is damaged or truncated ({detail}); the records before the damage "
             "were kept: re-download or repair the archive to get the rest")
     E008 = "[E008] cannot read the file ({detail}): check its permissions"
-    E009 = "[E009] no text could be extracted from the page: is it a news page?"
+    E009 = ("[E009] no text could be extracted from the page: check that the file holds a news "
+            "article (not only a site's menus or an empty template)")
     E010 = ("[E010] the page could not be cleaned ({detail}): please report this with the file "
             "attached")
     E011 = ("[E011] database {db} is not a rashomon store ({detail}): pick another --db file or "

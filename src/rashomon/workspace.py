@@ -94,7 +94,9 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
         except InputError as exc:
             failures.append(Failure(item.origin, str(exc), exc.locator or page.locator))
             continue
-        by_source.setdefault(page.source, []).extend(articles)
+        stored = by_source.setdefault(page.source, [])
+        known = {a.id for a in stored}  # a record repeated in one file is one article
+        stored.extend(a for a in articles if a.id not in known)
     store.save_file(item.origin, by_source, failures)
     summary.failures.extend(failures)
     count = sum(len(v) for v in by_source.values())

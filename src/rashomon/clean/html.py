@@ -22,6 +22,8 @@ from .selectors import (
     CAPTION_TOKENS,
     DATE_META,
     DROP_TAGS,
+    FOOTER_TOKENS,
+    HEADLINE_TOKENS,
     HEADINGS,
     LIVE_TOKENS,
     META_TOKENS,
@@ -69,8 +71,9 @@ def _head_meta(root: etree._Element, url: str | None) -> PageMeta:
             values[key] = content
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
-        meta.title = rules.normalise(title.text_content())
-    meta.headline = values.get("og:title") or values.get("twitter:title")
+        meta.title = _plain(title.text_content())
+    headline = values.get("og:title") or values.get("twitter:title")
+    meta.headline = _plain(headline) if headline else None
     meta.site_name = next((values[k] for k in SITE_META if values.get(k)), None)
     meta.published = next((iso for k in DATE_META if (iso := dates.parse_date(values.get(k, "")))),
                           None)
@@ -94,6 +97,12 @@ def _head_meta(root: etree._Element, url: str | None) -> PageMeta:
         meta.site_name = None
     meta.clues = _footer_clues(root)
     return meta
+
+
+def _plain(text: str) -> str:
+    """Title text with any markup written inside it removed (``<script>`` in a <title>)."""
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>", "", text, flags=re.I | re.S)
+    return rules.normalise(re.sub(r"<[^>]{0,200}>", "", text))
 
 
 def _json_ld(root: etree._Element) -> list[dict]:
@@ -147,11 +156,15 @@ def _apply_json_ld(meta: PageMeta, obj: dict) -> None:
 
 def _footer_clues(root: etree._Element) -> list[str]:
     clues = []
-    for el in root.iter("footer"):
+    for el in root.iter("footer", "div", "p", "small", "section", "td"):
+        if el.tag != "footer" and not _tokens(el) & FOOTER_TOKENS:
+            continue
         text = rules.normalise(" ".join(el.itertext()))
         for m in re.finditer(r"(?:©|\(c\)|copyright)", text, re.I):
             clues.append(text[m.start(): m.start() + 120])
-    return clues[:5]
+        if len(clues) >= 5:
+            break
+    return clues
 
 
 # --- pruning --------------------------------------------------------------------------------
@@ -173,6 +186,9 @@ def _prune(root: etree._Element) -> None:
         if tag in DROP_TAGS:
             if tag in ("form", "header") and _holds_article(el, total_p):
                 continue
+            if tag == "aside" and not _tokens(el) & BOILER_TOKENS and any(
+                    a.tag in ("article", "main") for a in el.iterancestors()):
+                continue  # a fact box inside the article
             drop.append(el)
             continue
         if el.get("hidden") is not None or el.get("aria-hidden") == "true" or re.search(
@@ -188,8 +204,12 @@ def _prune(root: etree._Element) -> None:
             el.set(_ROLE, "caption")
         elif tokens & BOILER_TOKENS and not _holds_article(el, total_p):
             drop.append(el)
-        elif tokens & BYLINE_TOKENS and len(" ".join(el.itertext()).split()) <= 14:
-            el.set(_ROLE, "byline")
+        elif (tokens & HEADLINE_TOKENS and tag in ("div", "p", "span", "td") and 0 < len(
+                " ".join(el.itertext()).split()) <= 30 and next(el.iter(*HEADINGS), None) is None):
+            el.set(_ROLE, "h2")  # a headline styled without a heading tag
+        elif (tokens & BYLINE_TOKENS and tag in BLOCK_TAGS
+              and len(" ".join(el.itertext()).split()) <= 14):
+            el.set(_ROLE, "byline")  # inline author spans flow into their block instead
     for el in drop:
         if el.getparent() is not None:
             el.drop_tree()
@@ -213,8 +233,9 @@ def _words_in(el: etree._Element) -> int:
 
 
 def _substantial(el: etree._Element) -> bool:
-    return (next(el.iter(*HEADINGS[:3]), None) is not None
-            and _words_in(el) >= settings.MIN_ARTICLE_WORDS)
+    has_headline = next(el.iter(*HEADINGS[:3]), None) is not None or any(
+        d.get(_ROLE) == "h2" for d in el.iter() if isinstance(d.tag, str))
+    return has_headline and _words_in(el) >= settings.MIN_ARTICLE_WORDS
 
 
 def _has_own_meta(el: etree._Element) -> bool:

@@ -84,7 +84,10 @@ def published(draft: Draft, page_date: str | None, fetched_at: str | None = None
 
 
 def dateline(draft: Draft) -> str | None:
-    for b in draft.body[:4]:
+    """The dateline opening one of the first paragraphs (after summary bullets)."""
+    paragraphs = [b for b in draft.body if b.tag != "li" and not b.heading
+                  and rules.strip_bullet(b.text) == b.text]
+    for b in paragraphs[:3]:
         found = rules.dateline(b.text)
         if found:
             return found[0]

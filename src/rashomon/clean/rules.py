@@ -20,7 +20,10 @@ _BYLINE = re.compile(
     r"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>[A-Z].{1,160})", re.I)
 _BYLINE_CUT = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?:staff|senior|chief|special|foreign|"
                          r"political|business|sports|science|health)\b|\bfor\b|\bin\b|"
-                         r"\bon\b|\bupdated\b|\bpublished\b)", re.I)
+                         r"\bat the\b|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\d|"
+                         r"\b(?:" + dates.MONTH_NAMES + r")\b)", re.I)
+_NOT_A_NAME = re.compile(r"\b(?:desk|staff|correspondent|team|bureau|newsroom|editors?|agencies|"
+                         r"reporters?|writers?|wires?)\b", re.I)
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_'’.\-]+(?:\s+[^\W\d_][^\W\d_'’.\-]+){0,3})"  # SAO PAULO
@@ -28,6 +31,11 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?:" + dates._MONTH + r")\s+\d{1,2})?"            # , March 3
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&-]{0,40})\))?"       # (Reuters)
     r"\s*(?::|—|–|--|-)\s+(?=\S)", re.I)
+
+
+_NOT_PLACES = {"update", "updates", "analysis", "opinion", "editor's note", "note", "watch",
+               "read", "breaking", "exclusive", "comment", "review", "explainer", "q", "a",
+               "warning", "correction", "clarification", "advertisement", "photos", "video"}
 
 
 @dataclass(frozen=True)
@@ -87,25 +95,41 @@ def is_end_marker(line: str) -> bool:
     return bool(rules().end.fullmatch(line))
 
 
+_STAMP_WORD = re.compile(
+    r"\b(?:(?:last |first )?updated|(?:first )?published|posted|modified|created|date)\b"
+    r"(?:\s+(?:on|at))?\s*:?\s*", re.I)
+_BY_NAME = re.compile(r"\bby\s+([A-Z][\w.'’ -]*?)(?=\s+on\b|\s*[|,·•—–]|\s+\d|$)")
+
+
 def stamp(line: str) -> tuple[str, str | None] | None:
-    """A date line: ``("date", iso)``, ``("relative", None)`` or None when not a stamp."""
-    if words(line) > 20 or not _STAMP_HINT.search(line):
+    """A date line: ``("date", iso)``, ``("relative", text)`` or None when not a stamp.
+
+    "Updated 18 March 2025", "Thursday, February 29, 2024", "AFP — Published 11 February
+    2024 at 19:05", "Posted by Jane Doe on 14/02/2023", "| 5 hours ago".
+    """
+    if words(line) > 30 or not _STAMP_HINT.search(line):
         return None
-    line = re.split(r"\s+by\s+[A-Z]", line, maxsplit=1)[0]  # "Posted on 3 May 2024 by X"
-    rest = rules().stamp_prefix.sub("", line, count=1)
-    prefixed = rest != line
+    line = line.strip(" |·•-–—")
+    m = _STAMP_WORD.search(line)
+    if m and m.start() <= 60:
+        rest = line[m.end():]
+        if dates.is_relative(rest[:40]):
+            return ("relative", rest[:40])
+        iso = dates.parse_date(rest)
+        return ("date", iso) if iso else None
     if words(line) > 14:
         return None
-    if dates.is_relative(rest) and (prefixed or words(rest) <= 6):
-        return ("relative", rest)
-    iso = dates.parse_date(rest, whole=not prefixed)
-    if iso is None and prefixed:
-        iso = dates.parse_date(rest)
-        if iso is None:
-            return None
-    if iso is None:
-        return None
-    return ("date", iso)
+    bare = _BY_NAME.sub("", line).strip(" |·•-–—,")
+    if dates.is_relative(bare) and words(bare) <= 6:
+        return ("relative", bare)
+    iso = dates.parse_date(bare, whole=True)
+    return ("date", iso) if iso else None
+
+
+def byline_in_stamp(line: str) -> str | None:
+    """The author of a stamp line ("Posted by Jane Doe on 14/02/2023")."""
+    m = _BY_NAME.search(line)
+    return byline_names(m.group(1)) if m else None
 
 
 def caption_credit(line: str) -> str | None:
@@ -139,7 +163,7 @@ def doubled(line: str) -> bool:
 
 def byline(line: str) -> str | None:
     """The author names of a byline line ("By Jane Doe and Li Wei, Reuters"), else None."""
-    if words(line) > 16:
+    if words(line) > 30 or (words(line) > 16 and not _STAMP_WORD.search(line)):
         return None
     m = _BYLINE.fullmatch(line)
     if not m:
@@ -152,6 +176,8 @@ def byline_names(text: str) -> str | None:
     names = _BYLINE_CUT.split(text.strip())[0].strip(" ,")
     names = re.sub(r",?\s*(?:staff (?:writer|reporter|correspondent)s?|correspondents?|"
                    r"reporters?)$", "", names, flags=re.I).strip(" ,")
+    if _NOT_A_NAME.search(names) or names.lower().startswith(("a ", "an ", "our ")):
+        return None  # "Sports Desk", "a correspondent": no author named
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", names) if p]
     kept = [p for p in parts if p.lower() not in rules().agencies]
     if not kept or not all(_NAME.fullmatch(p) and words(p) <= 5 for p in kept):
@@ -167,8 +193,14 @@ def dateline(paragraph: str) -> tuple[str, str | None] | None:
     if not m:
         return None
     place = m.group("place")
-    if not any(c.isalpha() for c in place) or place != place.upper() or len(place) < 2:
+    if not any(c.isalpha() for c in place) or len(place) < 2:
         return None
+    if place != place.upper():
+        # "Kathmandu: ..." — a Title-case place only with a colon, and not a label word
+        titled = all(w[:1].isupper() for w in place.split()) and words(place) <= 3
+        colon = paragraph[m.end() - 2: m.end()].strip().startswith(":")
+        if not (titled and colon and place.lower() not in _NOT_PLACES):
+            return None
     return place.strip(" .,"), m.group("agency")
 
 

@@ -47,8 +47,7 @@ def classify(blocks: list[Block]) -> None:
             st = ("date", b.time)  # <time datetime> says more than "5 hours ago"
         if st:
             b.role, b.stamp = STAMP, st
-            by = re.search(r"\s+by\s+([A-Z].*)$", t)
-            b.byline = rules.byline_names(by.group(1)) if by else None
+            b.byline = rules.byline_in_stamp(t) or rules.byline(t)
         elif rules.is_end_marker(t):
             b.role = END
         elif (name := rules.byline(t)) is not None:
@@ -63,7 +62,7 @@ def classify(blocks: list[Block]) -> None:
 
 def _plain_name(text: str) -> str | None:
     text = re.sub(r"^(?:by|written by)\b\s*", "", text, flags=re.I).strip()
-    return text if 0 < rules.words(text) <= 8 and text[:1].isupper() else None
+    return rules.byline_names(text) if 0 < rules.words(text) <= 8 else None
 
 
 def is_prose(b: Block) -> bool:
@@ -247,6 +246,8 @@ def _draft(part: list[Block], title_at: int | None, repeats: set[int]) -> Draft:
                 d.bylines.append(b.byline)
         elif b.role == BYLINE and b.byline:
             d.bylines.append(b.byline)
+            if b.stamp:
+                d.stamps.append(b.stamp)
         elif b.role == CAPTION:
             if not any(fold(c.text) == fold(b.text) for c in d.captions):
                 d.captions.append(b)
@@ -274,6 +275,9 @@ def _trim_short(d: Draft) -> None:
             kept.append(b)        # a sub-heading or a list item between paragraphs
         elif k < first and bullet and rules.words(b.text) >= 4:
             kept.append(b)        # summary bullets under the headline
+        elif k < first and rules.words(b.text) >= 2 and k + 1 < len(body) and (
+                body[k + 1].tag == "li" or rules.strip_bullet(body[k + 1].text) != body[k + 1].text):
+            kept.append(b)        # the heading of a summary box ("Key points")
         elif k < first and b.tag in ("h2", "p") and rules.words(b.text) >= 6:
             kept.append(b)        # a standfirst
     d.body = kept

@@ -32,6 +32,13 @@ BOILER_TOKENS = frozenset({
     "topbar", "alert", "notice", "donate", "membership", "byline_bio", "author_bio",
 })
 
+#: Words that mark a site footer or copyright notice (where the outlet names itself).
+FOOTER_TOKENS = frozenset({"footer", "ftr", "copyright", "copy", "legal", "colophon", "siteinfo",
+                           "bottom"})
+
+#: Words that mark a headline element that is not an <h1>-<h6> (newsletters, old CMSs).
+HEADLINE_TOKENS = frozenset({"hed", "headline", "title", "heading", "head"})
+
 #: Words that mark a photo caption or credit.
 CAPTION_TOKENS = frozenset({"caption", "credit", "figcaption", "photo-credit", "wp-caption-text"})
 

@@ -67,8 +67,8 @@ def decode(data: bytes, origin: str, is_html: bool = False) -> tuple[str, str, l
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text, encoding = _decode_legacy(data, is_html)
-            if encoding != "utf-8":
+            text, encoding, declared = _decode_legacy(data, is_html)
+            if not declared:  # a charset the page declares is no surprise: no warning
                 warnings.append(Errors.W001.format(encoding=encoding))
     if _MOJIBAKE.search(text):
         fixed = _fix_mojibake(text)
@@ -79,14 +79,15 @@ def decode(data: bytes, origin: str, is_html: bool = False) -> tuple[str, str, l
     return text, encoding, warnings
 
 
-def _decode_legacy(data: bytes, is_html: bool) -> tuple[str, str]:
+def _decode_legacy(data: bytes, is_html: bool) -> tuple[str, str, bool]:
+    """Decode bytes that are not valid UTF-8: ``(text, encoding, declared by the page)``."""
     if is_html:
         m = _META_CHARSET.search(data[:4096])
         if m:
             name = m.group(1).decode("ascii", "ignore").lower()
             if name not in ("utf-8", "utf8"):
                 try:
-                    return data.decode(name), name
+                    return data.decode(name), name, True
                 except (LookupError, UnicodeDecodeError):
                     pass
     # Mostly-UTF-8 text with a few stray bytes: keep the UTF-8 and replace the strays.
@@ -94,11 +95,11 @@ def _decode_legacy(data: bytes, is_html: bool) -> tuple[str, str]:
     bad = utf8.count("\ufffd")
     high = sum(1 for b in data if b >= 0x80)
     if high and bad / high < 0.2:
-        return utf8, "utf-8 (invalid bytes replaced)"
+        return utf8, "utf-8 (invalid bytes replaced)", False
     try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252"), "cp1252", False
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return data.decode("latin-1"), "latin-1", False
 
 
 def _fix_mojibake(text: str) -> str:

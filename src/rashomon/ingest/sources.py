@@ -35,7 +35,10 @@ def iter_input_files(paths: Iterable[str], max_bytes: int = settings.MAX_PAGE_BY
     """Expand ``paths`` into input files, in a stable (sorted) order within folders."""
     for given in paths:
         if given == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                yield given, InputError(Errors.E008.format(detail="standard input is closed"))
+                continue
             data = stream.read()
             yield InputFile("-", lambda data=data: _single_page("-", data, max_bytes))
         elif os.path.isdir(given):

@@ -43,9 +43,7 @@ class Store:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.row_factory = sqlite3.Row
         try:
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            # Look before setting WAL mode: a database that is not ours is left untouched.
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and "meta" not in tables:
                 raise UsageError(Errors.E011.format(db=path, detail="it has other tables"))
@@ -62,6 +60,12 @@ class Store:
                         conn.execute(statement)
                 conn.execute("INSERT INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
                 conn.execute("COMMIT")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except UsageError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise UsageError(Errors.E011.format(db=path, detail=exc)) from exc
