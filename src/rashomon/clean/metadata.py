@@ -42,17 +42,14 @@ def title_suffix(title: str | None, headline: str | None) -> str | None:
     parts = _TITLE_SEPARATORS.split(title.strip())
     if len(parts) < 2:
         return None
-    if headline:
-        key = fold(headline)
-        if fold(parts[0]) == key or key.startswith(fold(parts[0])):
-            candidate = parts[-1]
-        elif fold(parts[-1]) == key:
-            candidate = parts[0]
-        else:
-            return None
+    key = fold(headline) if headline else None
+    if key and fold(parts[-1]) == key:
+        candidate = parts[0]
     else:
+        # "Headline | Site": the site is the last, shorter part
         candidate = parts[-1]
-        if rules.words(candidate) >= rules.words(parts[0]):
+        if not (key and (fold(parts[0]) == key or key.startswith(fold(parts[0])))) and (
+                rules.words(candidate) >= rules.words(parts[0])):
             return None
     candidate = candidate.strip()
     if 0 < rules.words(candidate) <= 6 and candidate.lower() not in rules.rules().agencies:

@@ -275,6 +275,8 @@ def _trim_short(d: Draft) -> None:
             kept.append(b)        # a sub-heading or a list item between paragraphs
         elif k < first and bullet and rules.words(b.text) >= 4:
             kept.append(b)        # summary bullets under the headline
+        elif k + 1 == first and b.heading >= 2 and rules.words(b.text) >= 2:
+            kept.append(b)        # the heading of the first section or entry
         elif k < first and rules.words(b.text) >= 2 and k + 1 < len(body) and (
                 body[k + 1].tag == "li" or rules.strip_bullet(body[k + 1].text) != body[k + 1].text):
             kept.append(b)        # the heading of a summary box ("Key points")
