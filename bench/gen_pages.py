@@ -12,6 +12,7 @@ Page ``i`` depends only on ``(seed, i)``: the first 500 pages of a 2,000-page ru
 
     python bench/gen_pages.py OUT_DIR --pages 2000 --seed 7           # one file per page
     python bench/gen_pages.py OUT_DIR --pages 2000 --seed 7 --jsonl   # OUT_DIR/pages.jsonl
+    python bench/gen_pages.py OUT_DIR --seed 7 --index 42 1337        # just pages 42 and 1337
 """
 
 from __future__ import annotations
@@ -331,10 +332,14 @@ def _article(rng: random.Random, when: datetime, min_par: int = 3, max_par: int 
     topic = rng.choice(sorted(TOPICS))
     ctx = _Ctx(rng, topic, when)
     n_par = max(min_par, min(max_par, int(rng.triangular(min_par, max_par, 9))))
-    paragraphs = []
-    for _ in range(n_par):
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    while len(paragraphs) < n_par:   # no paragraph twice: a doubled line means a headline
         k = rng.choices([1, 2, 3, 4], weights=[3, 4, 2, 1])[0]
-        paragraphs.append(" ".join(ctx.fill(t) for t in rng.sample(SENTENCES, k)))
+        para = " ".join(ctx.fill(t) for t in rng.sample(SENTENCES, k))
+        if para not in seen:
+            seen.add(para)
+            paragraphs.append(para)
     agency = rng.choice(AGENCIES) if rng.random() < 0.3 else None
     if rng.random() < 0.5:
         place = ctx.city.upper()
@@ -348,8 +353,8 @@ def _article(rng: random.Random, when: datetime, min_par: int = 3, max_par: int 
         paragraphs[0] = lead + paragraphs[0]
     subheads = {}
     if n_par >= 8:
-        for i in rng.sample(range(3, n_par), k=min(n_par // 6, 4)):
-            subheads[i] = rng.choice(SUBHEADS)
+        k = min(n_par // 6, 4)
+        subheads = dict(zip(rng.sample(range(3, n_par), k=k), rng.sample(SUBHEADS, k), strict=True))
     caption = None
     if rng.random() < 0.6:
         credit = rng.choice([f" ({rng.choice(AGENCIES)})", f". Photo: {ctx.person()}/AFP",
@@ -737,7 +742,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     ap.add_argument("--jsonl", action="store_true",
                     help="write OUT_DIR/pages.jsonl (one record per page) instead of one file per page")
+    ap.add_argument("--index", type=int, nargs="+", metavar="I",
+                    help="write only these pages (to look at one page a run reported)")
     args = ap.parse_args(argv)
+    if args.index:
+        os.makedirs(args.out_dir, exist_ok=True)
+        for i in args.index:
+            p = page(args.seed, i)
+            path = os.path.join(args.out_dir, p.name)
+            with open(path, "wb") as fh:
+                fh.write(p.content.encode(p.encoding, "xmlcharrefreplace"))
+            print(f"wrote {path} ({p.kind}, {p.articles} article{'s' if p.articles > 1 else ''})")
+        return
     if args.jsonl:
         path = os.path.join(args.out_dir, "pages.jsonl")
         pages = write_jsonl(path, args.pages, args.seed)

@@ -131,8 +131,11 @@ def export(fmt: str, db: str, output: str) -> None:
     if output == "-":
         click.echo(text)
     else:
-        with open(output, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError as exc:
+            _fail(Errors.E017.format(path=output, detail=exc.strerror or exc))
         click.echo(f"wrote {output}: {len(doc['articles'])} articles", err=True)
 
 

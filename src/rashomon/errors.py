@@ -30,6 +30,12 @@ class Errors:
     E012 = "[E012] article {id} is not in {db}: list the ids with `rashomon articles --db {db}`"
     E013 = "[E013] {db} does not exist: create it with `rashomon analyze PATH --db {db}`"
     E014 = "[E014] unknown export format {fmt!r}: choose one of {choices}"
+    E015 = ("[E015] compressed file is damaged or truncated ({detail}); the lines before the "
+            "damage were kept: re-download or recompress it to get the rest")
+    E016 = ("[E016] the file could not be read ({detail}): please report this with the file "
+            "attached")
+    E017 = ("[E017] cannot write {path} ({detail}): check that its folder exists and that you "
+            "may write there")
     W001 = ("[W001] invalid UTF-8 bytes were decoded as {encoding}: check the result, or convert "
             "the file to UTF-8")
     W002 = "[W002] mojibake was repaired (text double-encoded as {encoding})"

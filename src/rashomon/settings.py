@@ -24,3 +24,9 @@ HEADER_WINDOW = 8
 MIN_ARTICLE_WORDS = 40
 #: In HTML, a block whose link text is above this share of its text is navigation.
 MAX_LINK_DENSITY = 0.5
+#: Hard-wrapped text: the widest line is between these columns, and this share of the long
+#: lines end within WRAP_SLACK columns of it.
+WRAP_MIN_WIDTH = 60
+WRAP_MAX_WIDTH = 100
+WRAP_SLACK = 12
+WRAP_MIN_SHARE = 0.6

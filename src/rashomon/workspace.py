@@ -83,7 +83,16 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
     summary.files += 1
     by_source: dict[str, list[Article]] = {}
     failures: list[Failure] = []
-    for page in item.pages():
+    pages = item.pages()
+    while True:
+        try:
+            page = next(pages, None)
+        except Exception as exc:  # one reader's bug must not stop the run or lose the file's pages
+            failures.append(Failure(item.origin, Errors.E016.format(
+                detail=f"{type(exc).__name__}: {exc}"[:160])))
+            break
+        if page is None:
+            break
         if isinstance(page, InputError):
             failures.append(Failure(item.origin, str(page), page.locator))
             continue

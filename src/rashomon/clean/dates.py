@@ -15,7 +15,7 @@ MONTHS = {
 MONTH_NAMES = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 _MONTH = r"(?P<mon>" + MONTH_NAMES + r")\."  + "?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*\(?(?:GMT|UTC)[+-]?\d{0,2}(?::?\d{2})?\)?)?)?"
+_TIME = r"(?:\s*(?:,|at|-|–|—|\|)?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*\(?(?:GMT|UTC)[+-]?\d{0,2}(?::?\d{2})?\)?)?)?"
 
 _PATTERNS = [
     # 2024-02-29, 2024-02-29T10:00:00Z, 2024/02/29
@@ -24,8 +24,10 @@ _PATTERNS = [
     re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
     # 11 February 2020 / Tuesday 11 February 2020 / 11th Feb, 2020
     re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
+    # 3.2.2025: dotted numeric dates are day-first wherever they are written
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})" + _TIME),
     # 29/02/2024 or 02/29/2024 (resolved only when unambiguous)
-    re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d{2})" + _TIME),
+    re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})" + _TIME),
     # February 2024
     re.compile(_MONTH + r",?\s+(?P<y>(?:19|20)\d{2})", re.I),
 ]
@@ -53,9 +55,9 @@ def parse_date(text: str, *, whole: bool = False) -> str | None:
             continue
         g = m.groupdict()
         y = int(g["y"])
-        if i == 4:
+        if i == 5:
             return f"{y:04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}"
-        if i == 3:
+        if i == 4:
             a, b = int(g["a"]), int(g["b"])
             if a > 12 and _valid(y, b, a):
                 mo, d = b, a

@@ -96,7 +96,22 @@ def _head_meta(root: etree._Element, url: str | None) -> PageMeta:
     if meta.site_name and rules.normalise(meta.site_name).lower() in rules.rules().agencies:
         meta.site_name = None
     meta.clues = _footer_clues(root)
+    meta.logo_name = _logo_name(root)
     return meta
+
+
+def _logo_name(root: etree._Element) -> str | None:
+    """The site's name as its logo's alt text gives it."""
+    for img in root.iter("img"):
+        alt = rules.normalise(img.get("alt") or "")
+        where = f"{img.get('src') or ''} {img.get('class') or ''} {img.get('id') or ''}".lower()
+        if "logo" not in where and not any("logo" in (a.get("class") or "").lower()
+                                           for a in img.iterancestors()):
+            continue
+        alt = re.sub(r"\s*(?:logo|home(?:page)?)$", "", alt, flags=re.I).strip()
+        if 1 <= rules.words(alt) <= 6 and alt[:1].isupper() and alt.lower() not in ("logo", "home"):
+            return alt
+    return None
 
 
 def _plain(text: str) -> str:

@@ -17,14 +17,19 @@ _STAMP_HINT = re.compile(r"\d|yesterday|today|just now|moment", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _BULLET = re.compile(r"^[•·▪►▸◦*‣–—-]\s+")
 _BYLINE = re.compile(
-    r"(?:by|written by|words by|reporting by|story by)\s*:?\s+(?P<names>[A-Z].{1,160})", re.I)
+    r"(?:by|written by|words by|words|text by|text|reporting by|reported by|story by|"
+    r"author)\s*:?\s+(?P<names>[A-Z].{1,160})", re.I)
+# "Jane Doe, Staff Reporter" / "Ayesha Patel | Sports Writer": a name with a newsroom role
+_NAME_ROLE = re.compile(
+    r"(?P<names>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}(?: and [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})?)"
+    r"\s*(?:,|\||–|—)\s*(?i:(?:[a-z]+ ){0,3}(?:reporter|writer|correspondent|editor|journalist)s?)")
 _BYLINE_CUT = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,\s*(?:staff|senior|chief|special|foreign|"
                          r"political|business|sports|science|health)\b|\bfor\b|\bin\b|"
                          r"\bat the\b|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\d|"
                          r"\b(?:" + dates.MONTH_NAMES + r")\b)", re.I)
 _NOT_A_NAME = re.compile(r"\b(?:desk|staff|correspondent|team|bureau|newsroom|editors?|agencies|"
                          r"reporters?|writers?|wires?)\b", re.I)
-_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
+_NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|van|von|der|al|el|bin|ibn|la|le|di|du|dos|das))*")
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^\W\d_'’.\-]+(?:\s+[^\W\d_][^\W\d_'’.\-]+){0,3})"  # SAO PAULO
     r"(?:,\s*[^\W\d_][\w.'’\- ]{1,30}?)?"                        # , Côte d'Ivoire
@@ -33,6 +38,7 @@ _DATELINE = re.compile(
     r"\s*(?::|—|–|--|-)\s+(?=\S)", re.I)
 
 
+_CONNECTORS = {"of", "and", "&", "the", "de"}
 _NOT_PLACES = {"update", "updates", "analysis", "opinion", "editor's note", "note", "watch",
                "read", "breaking", "exclusive", "comment", "review", "explainer", "q", "a",
                "warning", "correction", "clarification", "advertisement", "photos", "video"}
@@ -47,6 +53,7 @@ class Rules:
     stamp_prefix: re.Pattern[str]
     outlet_clues: tuple[re.Pattern[str], ...]
     outlet_hint: re.Pattern[str]
+    sections: frozenset[str]
     agencies: frozenset[str]
 
 
@@ -66,6 +73,7 @@ def rules() -> Rules:
         caption_start=re.compile(r"^(?:" + _alternation(d["caption_start"]) + ")", re.I),
         stamp_prefix=re.compile(r"^(?:" + _alternation(d["stamp_prefix"]) + r")\s*", re.I),
         outlet_clues=tuple(re.compile(p, re.I) for p in d["outlet_clues"]),
+        sections=frozenset(w.lower() for w in d["sections"]),
         outlet_hint=re.compile("|".join(re.escape(h) for h in d["outlet_clue_hints"]), re.I),
         agencies=frozenset(a.lower() for a in d["agencies"]),
     )
@@ -88,7 +96,16 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_chrome(line: str) -> bool:
-    return bool(rules().chrome.fullmatch(line))
+    return bool(rules().chrome.fullmatch(line)) or is_menu(line)
+
+
+def is_menu(line: str) -> bool:
+    """A row of section names or buttons ("News Business Sport Weather", "Share Tweet Print")."""
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", line.lower())
+    if not 2 <= len(tokens) <= 16 or ends_sentence(line):
+        return False
+    known = sum(1 for t in tokens if t in rules().sections)
+    return known / len(tokens) >= 0.75
 
 
 def is_end_marker(line: str) -> bool:
@@ -166,9 +183,13 @@ def byline(line: str) -> str | None:
     if words(line) > 30 or (words(line) > 16 and not _STAMP_WORD.search(line)):
         return None
     m = _BYLINE.fullmatch(line)
-    if not m:
-        return None
-    return byline_names(m.group("names"))
+    if m:
+        return byline_names(re.split(r";\s*(?:editing|edited|additional reporting)\b", m.group(
+            "names"), flags=re.I)[0])
+    m = _NAME_ROLE.fullmatch(line)
+    if m:
+        return byline_names(m.group("names"))
+    return None
 
 
 def byline_names(text: str) -> str | None:
@@ -180,7 +201,7 @@ def byline_names(text: str) -> str | None:
         return None  # "Sports Desk", "a correspondent": no author named
     parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", names) if p]
     kept = [p for p in parts if p.lower() not in rules().agencies]
-    if not kept or not all(_NAME.fullmatch(p) and words(p) <= 5 for p in kept):
+    if not kept or not all(_NAME.fullmatch(p) and p[0].isupper() and words(p) <= 5 for p in kept):
         return None
     if len(kept) != len(parts):  # "Jane Doe, Associated Press": the agency is no author
         return " and ".join(kept) if len(kept) <= 2 else ", ".join(kept)
@@ -198,8 +219,8 @@ def dateline(paragraph: str) -> tuple[str, str | None] | None:
     if place != place.upper():
         # "Kathmandu: ..." — a Title-case place only with a colon, and not a label word
         titled = all(w[:1].isupper() for w in place.split()) and words(place) <= 3
-        colon = paragraph[m.end() - 2: m.end()].strip().startswith(":")
-        if not (titled and colon and place.lower() not in _NOT_PLACES):
+        sentence = paragraph[m.end():m.end() + 1].isupper()  # "Blantyre – The court..."
+        if not (titled and sentence and place.lower() not in _NOT_PLACES):
             return None
     return place.strip(" .,"), m.group("agency")
 
@@ -213,13 +234,19 @@ def outlet_clue(line: str) -> str | None:
         m = pattern.match(line)
         if not m:
             continue
-        name = m.group("o").strip(" .,'’")
-        name = re.sub(r"^(?:the|our|this|a|an)\s+(?=[a-z])", "", name)
-        tokens = name.split()
+        tokens = m.group("o").strip(" .,'’").split()
+        # keep the run of capitalised words that ends the match ("...dispute. The Turku Observer")
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k][:1].islower() and tokens[k].lower() not in _CONNECTORS or (
+                    k < len(tokens) - 1 and tokens[k].endswith((".", ",", ":", ";"))):
+                tokens = tokens[k + 1:]
+                break
+        while tokens and tokens[0].lower() in _CONNECTORS - {"the"}:
+            tokens = tokens[1:]
+        name = " ".join(tokens)
         if not tokens or not tokens[0][0].isupper():
             continue
-        if not all(t[0].isupper() or t[0].isdigit() or t.lower() in ("of", "and", "&", "the", "de")
-                   for t in tokens):
+        if not all(t[0].isupper() or t[0].isdigit() or t.lower() in _CONNECTORS for t in tokens):
             continue
         if name.lower() in r.agencies or name.lower() in ("we", "i", "he", "she", "they", "it"):
             continue

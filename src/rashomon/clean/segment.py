@@ -37,7 +37,8 @@ def classify(blocks: list[Block]) -> None:
     for b in blocks:
         t = b.text
         if b.tag == "caption":
-            b.role = CAPTION
+            name = rules.byline(t)  # a "credit" element may credit the reporters
+            b.role, b.byline = (BYLINE, name) if name else (CAPTION, None)
             continue
         if b.tag == "byline" and (name := rules.byline(t) or _plain_name(t)):
             b.role, b.byline = BYLINE, name
@@ -129,8 +130,9 @@ def _evidence(blocks: list[Block], i: int) -> tuple[bool, bool, set[int]]:
         elif other.role == TEXT and is_prose(other) and not title_shaped(other):
             weak = bool(rules.dateline(other.text))  # a dateline opens an article
             break
-        elif other.role == TEXT and title_shaped(other) and rules.words(other.text) < 12:
-            break  # another headline-shaped line first: a list of headlines
+        elif other.role == TEXT and title_shaped(other) and (
+                j > i + 1 and rules.words(other.text) < 15 or rules.words(other.text) < 12):
+            break  # another headline first (a list of headlines, or a tagline's next line)
     return strong, weak, repeats
 
 

@@ -29,7 +29,8 @@ BOILER_TOKENS = frozenset({
     "paywall", "tags", "taglist", "bio", "outbrain", "taboola", "widget", "toolbar", "skip",
     "hidden", "sr", "visually", "print", "newsletters", "teaser", "teasers", "more",
     "readmore", "read", "next", "prev", "pagination", "pager", "login", "search", "header",
-    "topbar", "alert", "notice", "donate", "membership", "byline_bio", "author_bio",
+    "topbar", "alert", "notice", "donate", "membership", "byline_bio", "author_bio", "ticker",
+    "marquee", "quotes", "stocks", "logo",
 })
 
 #: Words that mark a site footer or copyright notice (where the outlet names itself).

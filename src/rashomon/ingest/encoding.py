@@ -76,6 +76,8 @@ def decode(data: bytes, origin: str, is_html: bool = False) -> tuple[str, str, l
             text = fixed
             warnings.append(Errors.W002.format(encoding="cp1252"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():  # only a byte order mark, or Unicode spaces
+        raise InputError(Errors.E002)
     return text, encoding, warnings
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -45,9 +45,13 @@ def iter_input_files(paths: Iterable[str], max_bytes: int = settings.MAX_PAGE_BY
             for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
+                    path = os.path.join(root, name)
                     if name.startswith("."):
                         continue
-                    yield _input_file(os.path.join(root, name), max_bytes)
+                    if not os.path.exists(path):  # a broken symbolic link
+                        yield path, InputError(Errors.E001)
+                    elif os.path.isfile(path):  # not pipes, sockets or devices: they can block
+                        yield _input_file(path, max_bytes)
         elif os.path.exists(given):
             yield _input_file(given, max_bytes)
         else:
@@ -110,40 +114,80 @@ def looks_like_html(name: str, data: bytes) -> bool:
 
 
 def _read_jsonl(path: str, max_bytes: int) -> Iterator[Page | InputError]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
     try:
-        fh = opener(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115 (closed below, across yields)
     except OSError as exc:
         yield InputError(Errors.E008.format(detail=exc.strerror or exc))
         return
     with fh:
-        for number, raw in enumerate(fh, start=1):
-            locator = f"line {number}"
-            if not raw.strip():
-                continue
+        number = 0
+        records = 0
+        lines = _gunzip_lines(fh) if path.lower().endswith(".gz") else iter(fh)
+        while True:
             try:
-                record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield InputError(Errors.E005.format(detail=str(exc).split(":")[0]), locator)
-                continue
-            if not isinstance(record, dict) or not isinstance(
-                    record.get("html", record.get("text")), str):
-                yield InputError(Errors.E006.format(), locator)
-                continue
-            is_html = isinstance(record.get("html"), str)
-            body = (record["html"] if is_html else record["text"]).encode("utf-8", "replace")
-            if len(body) > max_bytes:
-                yield InputError(Errors.E004.format(size=len(body), limit=max_bytes), locator)
-                continue
-            url = record.get("url") if isinstance(record.get("url"), str) else None
-            source = url or f"{path}#{locator}"
-            try:
-                yield make_page(source, path, body, url=url, locator=locator,
-                                fetched_at=_str_or_none(record.get("fetched_at")),
-                                media_type="text/html" if is_html else "text/plain")
-            except InputError as exc:
-                exc.locator = locator
-                yield exc
+                raw = next(lines, None)
+            except (OSError, EOFError, zlib.error) as exc:  # a damaged or truncated .gz
+                yield InputError(Errors.E015.format(detail=str(exc) or type(exc).__name__),
+                                 f"after line {number}")
+                return
+            if raw is None:
+                break
+            number += 1
+            if raw.strip():
+                records += 1
+                yield from _jsonl_record(path, raw, f"line {number}", max_bytes)
+        if not records:
+            yield InputError(Errors.E002)
+
+
+def _gunzip_lines(fh) -> Iterator[bytes]:
+    """The lines of a gzip file; at damage, every complete line before it, then the error
+    (``gzip.GzipFile`` loses the lines it had buffered)."""
+    decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    started = False
+    pending = b""
+    while chunk := fh.read(64 * 1024):
+        while chunk:
+            started = True
+            pending += decomp.decompress(chunk)
+            *complete, pending = pending.split(b"\n")
+            yield from (line + b"\n" for line in complete)
+            chunk = b""
+            if decomp.eof:  # the next gzip member, if any
+                chunk, started = decomp.unused_data, False
+                decomp = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if started:
+        raise EOFError("the file ends in the middle of the compressed data")
+    if pending:
+        yield pending
+
+
+def _jsonl_record(path: str, raw: bytes, locator: str,
+                  max_bytes: int) -> Iterator[Page | InputError]:
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield InputError(Errors.E005.format(detail=str(exc).split(":")[0]), locator)
+        return
+    html = record.get("html") if isinstance(record, dict) else None
+    text = record.get("text") if isinstance(record, dict) else None
+    is_html = isinstance(html, str) and (bool(html.strip()) or not isinstance(text, str))
+    body = html if is_html else text
+    if not isinstance(body, str):
+        yield InputError(Errors.E006.format(), locator)
+        return
+    data = body.encode("utf-8", "replace")
+    if len(data) > max_bytes:
+        yield InputError(Errors.E004.format(size=len(data), limit=max_bytes), locator)
+        return
+    url = _str_or_none(record.get("url")) or None
+    try:
+        yield make_page(url or f"{path}#{locator}", path, data, url=url, locator=locator,
+                        fetched_at=_str_or_none(record.get("fetched_at")),
+                        media_type="text/html" if is_html else "text/plain")
+    except InputError as exc:
+        exc.locator = locator
+        yield exc
 
 
 def _str_or_none(value: object) -> str | None:

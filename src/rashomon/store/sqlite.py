@@ -40,6 +40,9 @@ class Store:
     # --- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str) -> Store:
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise UsageError(Errors.E017.format(path=path, detail=f"no folder {folder}"))
         conn = sqlite3.connect(path, isolation_level=None)
         conn.row_factory = sqlite3.Row
         try:
