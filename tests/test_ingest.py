@@ -363,6 +363,29 @@ def test_warc_response_records(tmp_path, compress):
     assert text_page.fetched_at == "2020-04-11T08:00:00Z"
 
 
+@pytest.mark.parametrize("compress", [False, True], ids=["warc", "warc.gz"])
+def test_warc_cut_anywhere_gives_whole_records_and_one_error(tmp_path, compress):
+    records = warc_records()
+    whole = tmp_path / "whole.warc"
+    write_warc(whole, records, gzip=compress)
+    data = whole.read_bytes()
+    full = {p.text for p in list(iter_input_files([str(whole)]))[0].pages()}
+    # where each text record's body lies (uncompressed archives only)
+    bodies = [] if compress else [(data.index(r["body"]), data.index(r["body"]) + len(r["body"]))
+                                  for r in records if r.get("content_type") != "image/png"]
+    cut_file = tmp_path / "cut.warc.gz" if compress else tmp_path / "cut.warc"
+    for cut in range(1, len(data) - 1, 23):
+        cut_file.write_bytes(data[:cut])
+        (item,) = iter_input_files([str(cut_file)])
+        got = list(item.pages())  # never raises
+        pages = [p for p in got if isinstance(p, Page)]
+        errors = [e for e in got if isinstance(e, InputError)]
+        assert all(p.text in full for p in pages), f"a record cut at {cut} was read"
+        assert len(errors) <= 1 and (not errors or got[-1] is errors[0])
+        if any(start < cut < end for start, end in bodies):
+            assert errors and "[E007]" in str(errors[0]), f"cut at {cut} not reported"
+
+
 # --- stdin ----------------------------------------------------------------------------------
 
 def test_stdin_text(tmp_path):

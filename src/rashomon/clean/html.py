@@ -9,7 +9,6 @@ import json
 import re
 
 from lxml import etree
-from lxml import html as lhtml
 
 from .. import settings
 from ..errors import Errors, InputError
@@ -36,6 +35,7 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting
                   "analysisnewsarticle", "opinionnewsarticle", "liveblogposting", "report",
                   "backgroundnewsarticle", "webpage"}
 _ROLE = "data-rashomon-role"
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def html_blocks(text: str, url: str | None = None) -> tuple[list[Block], PageMeta]:
@@ -48,11 +48,11 @@ def html_blocks(text: str, url: str | None = None) -> tuple[list[Block], PageMet
 
 
 def _parse(text: str) -> etree._Element:
-    parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                              recover=True)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                              recover=True, no_network=True)
     try:
-        root = lhtml.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(Errors.E009 + f" ({exc})") from exc
     if root is None:
         raise InputError(Errors.E009)
@@ -70,8 +70,8 @@ def _head_meta(root: etree._Element, url: str | None) -> PageMeta:
         if key and content and key not in values:
             values[key] = content
     title = root.find(".//title")
-    if title is not None and title.text_content().strip():
-        meta.title = _plain(title.text_content())
+    if title is not None and "".join(title.itertext()).strip():
+        meta.title = _plain("".join(title.itertext()))
     headline = values.get("og:title") or values.get("twitter:title")
     meta.headline = _plain(headline) if headline else None
     meta.site_name = next((values[k] for k in SITE_META if values.get(k)), None)
@@ -199,15 +199,16 @@ def _prune(root: etree._Element) -> None:
         if not isinstance(tag, str):
             continue
         if tag in DROP_TAGS:
-            if tag in ("form", "header") and _holds_article(el, total_p):
+            if tag in ("form", "header") and (_holds_article(el, total_p) or _article_header(el)):
                 continue
             if tag == "aside" and not _tokens(el) & BOILER_TOKENS and any(
                     a.tag in ("article", "main") for a in el.iterancestors()):
                 continue  # a fact box inside the article
             drop.append(el)
             continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or re.search(
-                r"display\s*:\s*none|visibility\s*:\s*hidden", el.get("style") or ""):
+        style = el.get("style")
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or (
+                style and _HIDDEN_STYLE.search(style)):
             drop.append(el)
             continue
         tokens = _tokens(el)
@@ -217,17 +218,46 @@ def _prune(root: etree._Element) -> None:
             continue
         if tag == "figcaption" or tokens & CAPTION_TOKENS:
             el.set(_ROLE, "caption")
-        elif tokens & BOILER_TOKENS and not _holds_article(el, total_p):
+        elif tokens & BOILER_TOKENS and not (_holds_article(el, total_p) or (
+                "header" in tokens and _article_header(el))):
             drop.append(el)
         elif (tokens & HEADLINE_TOKENS and tag in ("div", "p", "span", "td") and 0 < len(
                 " ".join(el.itertext()).split()) <= 30 and next(el.iter(*HEADINGS), None) is None):
             el.set(_ROLE, "h2")  # a headline styled without a heading tag
-        elif (tokens & BYLINE_TOKENS and tag in BLOCK_TAGS
-              and len(" ".join(el.itertext()).split()) <= 14):
-            el.set(_ROLE, "byline")  # inline author spans flow into their block instead
+        elif tokens & BYLINE_TOKENS and len(" ".join(el.itertext()).split()) <= 14:
+            # an inline author span makes its whole (short) block the byline
+            target = el if tag in BLOCK_TAGS else _short_block(el)
+            if target is not None:
+                target.set(_ROLE, "byline")
     for el in drop:
-        if el.getparent() is not None:
-            el.drop_tree()
+        _drop_tree(el)
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """Remove ``el`` and its subtree, keeping the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _article_header(el: etree._Element) -> bool:
+    """The header of one article (its headline, byline, date), not the site's header."""
+    return next(el.iter(*HEADINGS[:3]), None) is not None and any(
+        a.tag == "article" for a in el.iterancestors())
+
+
+def _short_block(el: etree._Element) -> etree._Element | None:
+    block = next((a for a in el.iterancestors() if a.tag in BLOCK_TAGS), None)
+    if block is None or len(" ".join(block.itertext()).split()) > 20:
+        return None
+    return block
 
 
 def _holds_article(el: etree._Element, total_p: int) -> bool:

@@ -44,15 +44,44 @@ _NOT_PLACES = {"update", "updates", "analysis", "opinion", "editor's note", "not
                "warning", "correction", "clarification", "advertisement", "photos", "video"}
 
 
+class LengthBuckets:
+    """An alternation of whole-line patterns, split by the longest line each can match, so a
+    long paragraph is only tried against the few patterns that could match it."""
+
+    LOWS = (0, 20, 40, 80, 160, 320, 640)
+
+    def __init__(self, patterns: list[str], flags: int = re.I) -> None:
+        widths = [_max_width(p, flags) for p in patterns]
+        # bucket k serves lines longer than LOWS[k]: only patterns that reach that far
+        self.buckets = []
+        for low in self.LOWS:
+            chosen = [p for p, w in zip(patterns, widths, strict=True) if w > low]
+            self.buckets.append(re.compile(_alternation(chosen), flags) if chosen else None)
+
+    def fullmatch(self, line: str) -> bool:
+        n = len(line)
+        k = len(self.LOWS) - 1
+        while k > 0 and n <= self.LOWS[k]:
+            k -= 1
+        pattern = self.buckets[k]
+        return bool(pattern and pattern.fullmatch(line))
+
+
+def _max_width(pattern: str, flags: int) -> int:
+    import re._parser as sre_parse  # the parser the re module itself uses
+
+    return sre_parse.parse(pattern, flags).getwidth()[1]
+
+
 @dataclass(frozen=True)
 class Rules:
-    chrome: re.Pattern[str]
+    chrome: LengthBuckets
     end: re.Pattern[str]
     caption_credit: re.Pattern[str]
     caption_start: re.Pattern[str]
     stamp_prefix: re.Pattern[str]
     outlet_clues: tuple[re.Pattern[str], ...]
-    outlet_hint: re.Pattern[str]
+    outlet_hints: tuple[str, ...]
     sections: frozenset[str]
     agencies: frozenset[str]
 
@@ -67,20 +96,20 @@ def rules() -> Rules:
     raw = resources.files("rashomon").joinpath("data/boilerplate.toml").read_text("utf-8")
     d = tomllib.loads(raw)
     return Rules(
-        chrome=re.compile(_alternation(d["chrome"]), re.I),
+        chrome=LengthBuckets(d["chrome"]),
         end=re.compile(_alternation(d["end"]), re.I),
         caption_credit=re.compile(r"(?:" + _alternation(d["caption_credit"]) + r")\s*\.?\s*$"),
         caption_start=re.compile(r"^(?:" + _alternation(d["caption_start"]) + ")", re.I),
         stamp_prefix=re.compile(r"^(?:" + _alternation(d["stamp_prefix"]) + r")\s*", re.I),
         outlet_clues=tuple(re.compile(p, re.I) for p in d["outlet_clues"]),
         sections=frozenset(w.lower() for w in d["sections"]),
-        outlet_hint=re.compile("|".join(re.escape(h) for h in d["outlet_clue_hints"]), re.I),
+        outlet_hints=tuple(h.lower() for h in d["outlet_clue_hints"]),
         agencies=frozenset(a.lower() for a in d["agencies"]),
     )
 
 
 def normalise(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def strip_bullet(text: str) -> str:
@@ -101,6 +130,8 @@ def is_chrome(line: str) -> bool:
 
 def is_menu(line: str) -> bool:
     """A row of section names or buttons ("News Business Sport Weather", "Share Tweet Print")."""
+    if len(line) > 160:
+        return False
     tokens = re.findall(r"[^\W\d_][\w'’-]*", line.lower())
     if not 2 <= len(tokens) <= 16 or ends_sentence(line):
         return False
@@ -151,11 +182,27 @@ def byline_in_stamp(line: str) -> str | None:
 
 def caption_credit(line: str) -> str | None:
     """The credit that ends a caption line ("(AP Photo/Hassan Ammar)"), or None."""
-    m = rules().caption_credit.search(line)
+    tail = line[-160:]
+    if not _may_have_credit(tail):
+        return None
+    m = rules().caption_credit.search(tail)
     if not m:
         return None
     credit = m.group(0).strip().rstrip(".").strip()
     return credit
+
+
+_CREDIT_WORDS = ("photo", "picture", "image", "credit", "courtesy", "getty", "/")
+
+
+def _may_have_credit(tail: str) -> bool:
+    """A cheap test before the credit patterns: most paragraphs end in a plain full stop."""
+    end = tail.rstrip(" .")
+    if end.endswith(")") or end.rsplit(" ", 1)[-1].isupper():
+        return True
+    low = tail[-70:].lower()
+    return any(w in low for w in _CREDIT_WORDS) or end.endswith(
+        ("Reuters", "Bloomberg", "Images", "Anadolu", "Xinhua"))
 
 
 def looks_like_caption(line: str) -> bool:
@@ -163,7 +210,11 @@ def looks_like_caption(line: str) -> bool:
         return True
     if caption_credit(line) is None:
         return False
-    body = line[: rules().caption_credit.search(line).start()]  # type: ignore[union-attr]
+    tail = line[-160:]
+    m = rules().caption_credit.search(tail)
+    if m is None:
+        return False
+    body = line[: len(line) - len(tail) + m.start()]
     # A quoted, attributed sentence ending in an agency is body, not a caption.
     return not re.search(r"\b(said|says|told|added)\b", body) or "(" in line[-60:] and "/" in line[-60:]
 
@@ -228,7 +279,8 @@ def dateline(paragraph: str) -> tuple[str, str | None] | None:
 def outlet_clue(line: str) -> str | None:
     """A site's own name as its chrome or text gives it ("X's website can also be...")."""
     r = rules()
-    if not r.outlet_hint.search(line):
+    low = line.lower()
+    if not any(h in low for h in r.outlet_hints):
         return None
     for pattern in r.outlet_clues:
         m = pattern.match(line)

@@ -41,11 +41,13 @@ def classify(blocks: list[Block]) -> None:
             b.role, b.byline = (BYLINE, name) if name else (CAPTION, None)
             continue
         if b.tag == "byline" and (name := rules.byline(t) or _plain_name(t)):
-            b.role, b.byline = BYLINE, name
+            b.role, b.byline, b.stamp = BYLINE, name, _stamp(b)
             continue
-        st = rules.stamp(t)
-        if b.time and rules.words(t) <= 14 and (st is None or st[0] == "relative"):
-            st = ("date", b.time)  # <time datetime> says more than "5 hours ago"
+        if (b.link_density > settings.MAX_LINK_DENSITY and not b.heading and not b.time
+                and not t[:3].lower() == "by " and not any(c.isdigit() for c in t)):
+            b.role = CHROME  # menus and lists of links: no pattern needed
+            continue
+        st = _stamp(b)
         if st:
             b.role, b.stamp = STAMP, st
             b.byline = rules.byline_in_stamp(t) or rules.byline(t)
@@ -61,9 +63,16 @@ def classify(blocks: list[Block]) -> None:
             b.role = TEXT
 
 
+def _stamp(b: Block) -> tuple[str, str | None] | None:
+    st = rules.stamp(b.text)
+    if b.time and rules.words(b.text) <= 20 and (st is None or st[0] == "relative"):
+        st = ("date", b.time)  # <time datetime> says more than "5 hours ago"
+    return st
+
+
 def _plain_name(text: str) -> str | None:
     text = re.sub(r"^(?:by|written by)\b\s*", "", text, flags=re.I).strip()
-    return rules.byline_names(text) if 0 < rules.words(text) <= 8 else None
+    return rules.byline_names(text) if 0 < rules.words(text) <= 20 else None
 
 
 def is_prose(b: Block) -> bool:
@@ -114,15 +123,15 @@ class Header:
     strong: bool  # repeated, stamped, bylined or <h1>; weak: first headline or dateline only
 
 
-def _evidence(blocks: list[Block], i: int) -> tuple[bool, bool, set[int]]:
+def _evidence(blocks: list[Block], i: int, keys: list[str]) -> tuple[bool, bool, set[int]]:
     """(strong, weak, repeats) evidence that the headline-shaped block ``i`` starts an article."""
-    key = fold(blocks[i].text)
+    key = keys[i]
     repeats: set[int] = set()
     strong = blocks[i].heading == 1
     weak = False
     for j in range(i + 1, min(len(blocks), i + 1 + settings.HEADER_WINDOW)):
         other = blocks[j]
-        if fold(other.text) == key:
+        if keys[j] == key:
             repeats.add(j)
             strong = True
         elif other.role in (STAMP, BYLINE):
@@ -147,6 +156,7 @@ def find_headers(blocks: list[Block]) -> dict[int, Header]:
     seen_prose = False
     skip: set[int] = set()
     zone_until, zone_header = -1, -1
+    keys = [fold(b.text) for b in blocks]
     for i, b in enumerate(blocks):
         if i in skip:
             continue
@@ -155,14 +165,13 @@ def find_headers(blocks: list[Block]) -> dict[int, Header]:
                 seen_prose = True
             continue
         in_zone = i < zone_until
-        key = fold(b.text)
-        nxt = next((blocks[j] for j in range(i + 1, min(len(blocks), i + 4))
+        key = keys[i]
+        nxt = next((j for j in range(i + 1, min(len(blocks), i + 4))
                     if blocks[j].role == TEXT), None)
-        if nxt is not None and len(key) > len(fold(nxt.text)) >= 12 and key.endswith(
-                fold(nxt.text)):
+        if nxt is not None and len(key) > len(keys[nxt]) >= 12 and key.endswith(keys[nxt]):
             b.role = CHROME  # a breadcrumb glued to the headline: "HomeWorldHeadline"
             continue
-        strong, weak, repeats = _evidence(blocks, i)
+        strong, weak, repeats = _evidence(blocks, i, keys)
         if in_zone:
             if not (strong and not headers[zone_header].strong):
                 continue
