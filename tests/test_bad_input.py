@@ -280,8 +280,6 @@ def test_deeply_nested_html_fails_alone_or_gives_the_article(stored):
     assert any(row[1] == "later.html" for row in after["articles"])
 
 
-@pytest.mark.xfail(strict=True, reason="cleaner: libxml2 stops at depth 2048 (huge_tree) and "
-                   "drops everything deeper, so the article is lost (E009)")
 def test_deeply_nested_html_gives_the_article(stored):
     Path("incoming/deep.html").write_text(deep_page(10_000), "utf-8")
     result = analyse_with("incoming/deep.html", stored, failures=0)

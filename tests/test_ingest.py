@@ -269,7 +269,8 @@ def test_jsonl_records(tmp_path, compress):
     html_page = by_source[records[1]["url"]]
     assert same_content(html_page, clean_file(ARTICLE_HTML)[0])
     assert html_page.fetched_at == "2024-02-08T10:15:00Z"
-    assert by_source[f"{path}#line 4"].url is None
+    # a record without a URL takes the page's own canonical link
+    assert by_source[f"{path}#line 4"].url == "https://dailyledger.example/world/2024/02/08/iraq-militia-meeting"
 
 
 def test_jsonl_null_html_falls_back_to_text(tmp_path):

@@ -30,3 +30,6 @@ WRAP_MIN_WIDTH = 60
 WRAP_MAX_WIDTH = 100
 WRAP_SLACK = 12
 WRAP_MIN_SHARE = 0.6
+#: HTML nested deeper than this is flattened before cleaning (libxml2 drops what is deeper
+#: than its own limit of a few thousand levels).
+MAX_HTML_DEPTH = 1000

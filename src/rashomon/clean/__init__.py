@@ -42,7 +42,8 @@ def clean_page(page: Page) -> list[Article]:
     outlet = metadata.outlet(meta, drafts[0].title, clue)
     articles = []
     for n, d in enumerate(drafts):
-        title = d.title or (meta.headline or meta.title if single else None)
+        title = d.title or (meta.headline or metadata.strip_site(meta.title, outlet)
+                            if single else None)
         text = "\n\n".join(b.text for b in d.body)
         byline = d.bylines[0] if d.bylines else (meta.author if single else None)
         articles.append(Article(
@@ -50,7 +51,7 @@ def clean_page(page: Page) -> list[Article]:
             text=text, title=title, outlet=outlet,
             published=metadata.published(d, page_date, page.fetched_at), byline=byline,
             dateline=metadata.dateline(d), language=meta.language or metadata.language(text),
-            url=page.url, fetched_at=page.fetched_at,
+            url=page.url or meta.url, fetched_at=page.fetched_at,
             captions=[_caption(b) for b in d.captions]))
     return articles
 

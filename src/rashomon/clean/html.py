@@ -41,10 +41,24 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 def html_blocks(text: str, url: str | None = None) -> tuple[list[Block], PageMeta]:
     """Parse ``text`` and return its blocks (in document order) and page metadata."""
     root = _parse(text)
+    if _too_deep(root):
+        # libxml2 stops at a nesting depth of a few thousand and drops what is deeper:
+        # flatten the layout elements (div, span, table...) and parse again
+        root = _parse(_LAYOUT_TAGS.sub(" ", text))
     meta = _head_meta(root, url)
     _prune(root)
     containers = [] if meta.live_blog else _containers(root)
     return _walk(root, containers), meta
+
+
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|thead|tr|td|th|b|i|"
+                          r"em|strong|small|big|u|main)\b[^>]*>", re.I)
+
+
+def _too_deep(root: etree._Element) -> bool:
+    for _ in root.iterfind("./" + "*/" * (settings.MAX_HTML_DEPTH - 1) + "*"):
+        return True
+    return False
 
 
 def _parse(text: str) -> etree._Element:

@@ -57,6 +57,16 @@ def title_suffix(title: str | None, headline: str | None) -> str | None:
     return None
 
 
+def strip_site(title: str | None, site: str | None) -> str | None:
+    """"Headline | Site Name" -> "Headline" when the page's outlet is that suffix."""
+    if not title:
+        return None
+    parts = _TITLE_SEPARATORS.split(title.strip())
+    if len(parts) > 1 and site and fold(parts[-1]) == fold(site):
+        return " - ".join(parts[:-1])
+    return title
+
+
 def domain(url: str | None) -> str | None:
     if not url:
         return None

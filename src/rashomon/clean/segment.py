@@ -44,7 +44,7 @@ def classify(blocks: list[Block]) -> None:
             b.role, b.byline, b.stamp = BYLINE, name, _stamp(b)
             continue
         if (b.link_density > settings.MAX_LINK_DENSITY and not b.heading and not b.time
-                and not t[:3].lower() == "by " and not any(c.isdigit() for c in t)):
+                and t[:3].lower() != "by " and not any(c.isdigit() for c in t)):
             b.role = CHROME  # menus and lists of links: no pattern needed
             continue
         st = _stamp(b)

@@ -26,7 +26,8 @@ def text_blocks(text: str) -> list[Block]:
                 blocks.append(Block(pending))
                 pending = ""
             continue
-        if pending and (_wrapped(pending_raw, width, line) or _continues(pending, line)):
+        if pending and line != pending and (_wrapped(pending_raw, width, line)
+                                            or _continues(pending, line)):
             pending = f"{pending} {line}"
             pending_raw = len(raw.rstrip())
             continue
@@ -51,7 +52,8 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _wrapped(previous_len: int, width: int | None, line: str) -> bool:
-    return bool(width) and previous_len >= width - settings.WRAP_SLACK and not rules.is_chrome(line)
+    return (bool(width) and previous_len >= width - settings.WRAP_SLACK
+            and not rules.is_chrome(line) and rules.stamp(line) is None)
 
 
 def _continues(previous: str, line: str) -> bool:
