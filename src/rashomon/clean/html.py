@@ -41,7 +41,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 def html_blocks(text: str, url: str | None = None) -> tuple[list[Block], PageMeta]:
     """Parse ``text`` and return its blocks (in document order) and page metadata."""
     root = _parse(text)
-    if _too_deep(root):
+    if text.count("<") > settings.MAX_HTML_DEPTH and _too_deep(root):
         # libxml2 stops at a nesting depth of a few thousand and drops what is deeper:
         # flatten the layout elements (div, span, table...) and parse again
         root = _parse(_LAYOUT_TAGS.sub(" ", text))

@@ -125,6 +125,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_chrome(line: str) -> bool:
+    if len(line) <= 120:  # menus, buttons and notices repeat on every page of a site
+        return _is_chrome_cached(line)
+    return bool(rules().chrome.fullmatch(line))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_chrome_cached(line: str) -> bool:
     return bool(rules().chrome.fullmatch(line)) or is_menu(line)
 
 
