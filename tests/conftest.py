@@ -76,7 +76,8 @@ def warning_lines(stderr: str) -> list[str]:
 
 def summary_counts(stdout: str) -> dict[str, int]:
     """The numbers of analyze's summary line: files, pages, articles, failures."""
-    m = re.search(r"(\d+) files, (\d+) pages, (\d+) articles, (\d+) failures", stdout)
+    m = re.search(r"(\d+) files, (\d+) pages, (\d+) articles, (?:\d+ entities, \d+ events, )?"
+                  r"(\d+) failures", stdout)
     assert m, f"no summary line in {stdout!r}"
     return dict(zip(("files", "pages", "articles", "failures"), map(int, m.groups()),
                     strict=True))

@@ -196,7 +196,7 @@ def test_truncated_jsonl_gz(stored):
     first = gzip.compress("".join(json.dumps(r) + "\n" for r in records[:2]).encode("utf-8"))
     second = gzip.compress((json.dumps(records[2]) + "\n").encode("utf-8"))
     Path("incoming/feed.jsonl.gz").write_bytes(first + second[:len(second) // 2])
-    whole = run_page(make_page("x", "x", SEED_MULTI.read_bytes()))
+    whole = run_page(make_page("x", "x", SEED_MULTI.read_bytes()))[0]
     result = analyse_with("incoming/feed.jsonl.gz", stored, failures=1)
     line = one_error(result, "incoming/feed.jsonl.gz:after line 2", "E015")
     assert "the lines before the damage were kept" in line
@@ -231,7 +231,7 @@ def test_invalid_utf8_gives_the_text_and_one_warning(stored):
     warnings = warning_lines(result.stderr)
     assert len(warnings) == 1 and warnings[0].startswith("warning: incoming/stray.txt: [W001]")
     (row,) = new_articles(stored, "incoming/stray.txt")
-    (reference,) = run_page(make_page("x", "x", data))
+    (reference,) = run_page(make_page("x", "x", data))[0]
     assert row[4] == reference.title
     assert row[12].replace("\ufffd", "") == reference.text
     assert "Kawt\ufffdharani" in row[12]
@@ -249,7 +249,7 @@ def test_script_in_the_title(stored):
     ws = rashomon.open_workspace("r.db")
     (a,) = [a for a in ws.articles() if a.source == "incoming/script.html"]
     ws.close()
-    (reference,) = run_page(make_page("x.html", "x.html", ARTICLE_HTML.read_bytes()))
+    (reference,) = run_page(make_page("x.html", "x.html", ARTICLE_HTML.read_bytes()))[0]
     assert a.title == HEADLINE
     assert a.text == reference.text
     for value in (a.title, a.text, a.byline, a.outlet, *(c.text for c in a.captions)):
@@ -285,5 +285,5 @@ def test_deeply_nested_html_gives_the_article(stored):
     result = analyse_with("incoming/deep.html", stored, failures=0)
     assert error_lines(result.stderr) == []
     (row,) = new_articles(stored, "incoming/deep.html")
-    (reference,) = run_page(make_page("x.html", "x.html", ARTICLE_HTML.read_bytes()))
+    (reference,) = run_page(make_page("x.html", "x.html", ARTICLE_HTML.read_bytes()))[0]
     assert (row[4], row[12]) == (HEADLINE, reference.text)

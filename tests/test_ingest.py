@@ -33,7 +33,7 @@ HEADLINE = "Iraqi militia leaders meet in Baghdad after drone strike"
 
 
 def clean_file(path: Path, source: str = "page") -> list[Article]:
-    return run_page(make_page(source, source, path.read_bytes()))
+    return run_page(make_page(source, source, path.read_bytes()))[0]
 
 
 def analyse(paths: list[str], db: Path) -> list[Article]:

@@ -35,6 +35,7 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> Non
     """Clean and store PATHS: files, folders (recursive), .jsonl, .warc(.gz), or - for stdin."""
     from .ingest import iter_input_files
     from .model import Failure
+    from .pipeline import run_corpus
     from .store import Store
     from .workspace import Summary, analyze_file
 
@@ -54,13 +55,17 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> Non
                 summary.failures.append(Failure(origin, str(err), err.locator))
                 continue
             analyze_file(store, item, summary)
+    if show:
+        click.echo("resolving entities and events across articles...", err=True)
+    run_corpus(store)
+    entities, events = store.count("entities"), store.count("events")
     store.close()
     for w in summary.warnings:
         click.echo(f"warning: {w}", err=True)
     for f in summary.failures:
         click.echo(f"error: {f}", err=True)
     click.echo(f"{summary.files} files, {summary.pages} pages, {summary.articles} articles, "
-               f"{len(summary.failures)} failures -> {db}")
+               f"{entities} entities, {events} events, {len(summary.failures)} failures -> {db}")
     if summary.failures:
         click.echo("some inputs failed: fix them as each error says, then re-run analyze on "
                    "them (stored articles are kept)", err=True)

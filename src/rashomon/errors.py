@@ -38,6 +38,8 @@ class Errors:
             "may write there")
     W001 = ("[W001] invalid UTF-8 bytes were decoded as {encoding}: check the result, or convert "
             "the file to UTF-8")
+    W003 = ("[W003] article {id} was stored without all its layers ({detail}): please report "
+            "this with the file attached")
     W002 = "[W002] mojibake was repaired (text double-encoded as {encoding})"
 
 

@@ -129,6 +129,62 @@ class Discrepancy:
 
 
 @dataclass(slots=True)
+class MergeReason:
+    """Why ``alias`` was taken for the same entity as ``of``."""
+
+    alias: str
+    of: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ArticleEntity:
+    """One entity as one article names it (before resolution across articles)."""
+
+    label: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    reasons: list[MergeReason] = field(default_factory=list)
+    weak: bool = False  # typed by default, with no evidence of its own
+
+
+@dataclass(slots=True)
+class ValueMention:
+    """A DATE, MONEY or QUANTITY expression with its normalised value."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    value: str | None
+
+
+@dataclass(slots=True)
+class ArticleEvent:
+    """An event as one sentence of one article tells it; participants and location are
+    indices into the article's entities."""
+
+    type: str
+    trigger: str
+    trigger_start: int
+    start: int
+    end: int
+    participants: list[tuple[int, str]] = field(default_factory=list)
+    location: int | None = None
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Understanding:
+    """The Understand stage's layer on an article."""
+
+    entities: list[ArticleEntity] = field(default_factory=list)
+    values: list[ValueMention] = field(default_factory=list)
+    events: list[ArticleEvent] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: body text plus the metadata recovered from its page.
 
@@ -149,6 +205,7 @@ class Article:
     fetched_at: str | None = None
     captions: list[Caption] = field(default_factory=list)
     story_id: str | None = None
+    understanding: Understanding | None = None
 
     @property
     def words(self) -> int:
@@ -161,7 +218,7 @@ class Article:
     def to_export(self) -> dict[str, Any]:
         """The article as the export contract writes it (plus additive fields)."""
         data = asdict(self)
-        del data["ordinal"]
+        del data["ordinal"], data["understanding"]
         order = ("id", "source", "title", "outlet", "published", "language", "text",
                  "story_id")
         return {k: data[k] for k in order} | {k: v for k, v in data.items() if k not in order}

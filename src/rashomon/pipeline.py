@@ -43,16 +43,51 @@ def clean(page: Page) -> list[Article]:
     return clean_page(page)
 
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("clean",)
+@component("understand", level="article",
+           assigns=("article_entities", "article_values", "article_events"))
+def understand(article: Article) -> Article:
+    from .understand import understand_article
+
+    return understand_article(article)
 
 
-def run_page(page: Page, names: tuple[str, ...] = DEFAULT_PIPELINE) -> list[Article]:
-    """Run the page and article components of the pipeline on one page."""
+@component("resolve", level="corpus", assigns=("entities", "mentions", "events"))
+def resolve(store) -> tuple[int, int]:
+    from .understand import resolve_workspace
+
+    return resolve_workspace(store)
+
+
+DEFAULT_PIPELINE: tuple[str, ...] = ("clean", "understand", "resolve")
+
+
+def run_page(page: Page, names: tuple[str, ...] = DEFAULT_PIPELINE
+             ) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Run the page and article components on one page.
+
+    Returns the articles and the (article id, error) of article components that failed:
+    such an article is kept with the layers that did succeed.
+    """
     articles: list[Article] = []
+    problems: list[tuple[str, str]] = []
     for name in names:
         comp = REGISTRY[name]
         if comp.level == "page":
             articles = comp.func(page)
         elif comp.level == "article":
-            articles = [comp.func(a) for a in articles]
-    return articles
+            for a in articles:
+                try:
+                    comp.func(a)
+                except RecursionError:
+                    problems.append((a.id, f"{name}: text nested too deeply"))
+                except Exception as exc:  # one article's failure must not lose the others
+                    problems.append((a.id, f"{name}: {type(exc).__name__}: {exc}"[:200]))
+    return articles, problems
+
+
+def run_corpus(store, names: tuple[str, ...] = DEFAULT_PIPELINE) -> None:
+    """Run the corpus components (after every file is stored)."""
+    for name in names:
+        comp = REGISTRY[name]
+        if comp.level == "corpus":
+            comp.func(store)

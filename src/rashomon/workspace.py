@@ -9,7 +9,7 @@ from . import settings
 from .errors import Errors, InputError, RashomonError
 from .ingest import InputFile, iter_input_files
 from .model import Article, Failure, Page
-from .pipeline import run_page
+from .pipeline import run_corpus, run_page
 from .store import Store
 
 
@@ -75,6 +75,7 @@ def analyze(paths: Iterable[str], db: str = "rashomon.db", *,
         n = analyze_file(store, item, summary)
         if progress:
             progress(item.origin, n)
+    run_corpus(store)
     return Workspace(store, summary)
 
 
@@ -99,10 +100,12 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
         summary.pages += 1
         summary.warnings.extend(Failure(item.origin, w, page.locator) for w in page.warnings)
         try:
-            articles = _clean(page)
+            articles, problems = _clean(page)
         except InputError as exc:
             failures.append(Failure(item.origin, str(exc), exc.locator or page.locator))
             continue
+        summary.warnings.extend(Failure(item.origin, Errors.W003.format(id=aid, detail=why),
+                                        page.locator) for aid, why in problems)
         stored = by_source.setdefault(page.source, [])
         known = {a.id for a in stored}  # a record repeated in one file is one article
         stored.extend(a for a in articles if a.id not in known)
@@ -113,7 +116,7 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
     return count
 
 
-def _clean(page: Page) -> list[Article]:
+def _clean(page: Page) -> tuple[list[Article], list[tuple[str, str]]]:
     try:
         return run_page(page)
     except InputError:

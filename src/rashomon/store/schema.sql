@@ -61,3 +61,37 @@ CREATE TABLE IF NOT EXISTS claims (
     discrepancy_id TEXT NOT NULL REFERENCES discrepancies(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL, value TEXT NOT NULL, article_ids TEXT NOT NULL, text TEXT NOT NULL
 );
+
+-- The Understand layer of each article, stored with the article (one transaction per file).
+CREATE TABLE IF NOT EXISTS article_entities (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, label TEXT NOT NULL, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, reasons TEXT NOT NULL, weak INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS article_entity_mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_values (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS article_events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, type TEXT NOT NULL, trigger TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    location INTEGER, date TEXT, participants TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_entity_mentions_article ON article_entity_mentions(article_id);
+CREATE INDEX IF NOT EXISTS article_values_article ON article_values(article_id);
+CREATE INDEX IF NOT EXISTS article_events_article ON article_events(article_id);
+
+-- Workspace entities and events (rebuilt from the article layers by the resolve step).
+CREATE TABLE IF NOT EXISTS entity_merges (
+    entity_id TEXT NOT NULL, alias TEXT NOT NULL, "of" TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_id);

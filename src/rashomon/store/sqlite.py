@@ -11,6 +11,8 @@ from importlib import resources
 from ..errors import Errors, UsageError
 from ..model import (
     Article,
+    ArticleEntity,
+    ArticleEvent,
     Caption,
     Claim,
     Descriptor,
@@ -19,9 +21,12 @@ from ..model import (
     Event,
     Failure,
     Mention,
+    MergeReason,
     Participant,
     Quote,
     Story,
+    Understanding,
+    ValueMention,
 )
 
 SCHEMA_VERSION = "1"
@@ -55,14 +60,16 @@ class Store:
                 if row is None or row[0] != SCHEMA_VERSION:
                     raise UsageError(Errors.E011.format(
                         db=path, detail=f"schema {row[0] if row else '?'}, expected {SCHEMA_VERSION}"))
-            else:
-                script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
-                conn.execute("BEGIN")
-                for statement in script.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute("INSERT INTO meta(key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-                conn.execute("COMMIT")
+            # every statement is IF NOT EXISTS: a store made by an earlier release gains the
+            # tables of later stages, and nothing it holds changes
+            script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+            conn.execute("BEGIN")
+            for statement in script.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
+                         (SCHEMA_VERSION,))
+            conn.execute("COMMIT")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -121,6 +128,94 @@ class Store:
         self.conn.executemany(
             "INSERT INTO captions(article_id, ordinal, text, credit) VALUES (?, ?, ?, ?)",
             [(a.id, i, cap.text, cap.credit) for i, cap in enumerate(a.captions)])
+        if a.understanding is not None:
+            self._insert_understanding(a)
+
+    def _insert_understanding(self, a: Article) -> None:
+        u = a.understanding
+        c = self.conn
+        c.executemany(
+            "INSERT INTO article_entities(article_id, idx, label, name, aliases, reasons, weak) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, k, e.label, e.name, json.dumps(e.aliases, ensure_ascii=False),
+              json.dumps([[r.alias, r.of, r.reason] for r in e.reasons], ensure_ascii=False),
+              int(e.weak)) for k, e in enumerate(u.entities)])
+        c.executemany(
+            'INSERT INTO article_entity_mentions(article_id, idx, start, "end", text) '
+            "VALUES (?, ?, ?, ?, ?)",
+            [(a.id, k, m.start, m.end, m.text) for k, e in enumerate(u.entities)
+             for m in e.mentions])
+        c.executemany(
+            'INSERT INTO article_values(article_id, start, "end", text, label, value) '
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.id, v.start, v.end, v.text, v.label, v.value) for v in u.values])
+        c.executemany(
+            'INSERT INTO article_events(article_id, idx, type, trigger, trigger_start, start, '
+            '"end", location, date, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [(a.id, k, e.type, e.trigger, e.trigger_start, e.start, e.end, e.location, e.date,
+              json.dumps(e.participants)) for k, e in enumerate(u.events)])
+
+    # --- the Understand layer --------------------------------------------------------------
+    def understanding(self) -> dict[str, Understanding]:
+        """Every article's Understand layer, by article id."""
+        out: dict[str, Understanding] = {}
+        ents: dict[tuple[str, int], ArticleEntity] = {}
+        for r in self.conn.execute("SELECT * FROM article_entities ORDER BY article_id, idx"):
+            e = ArticleEntity(r["label"], r["name"], json.loads(r["aliases"]), [],
+                              [MergeReason(*x) for x in json.loads(r["reasons"])],
+                              bool(r["weak"]))
+            ents[(r["article_id"], r["idx"])] = e
+            out.setdefault(r["article_id"], Understanding()).entities.append(e)
+        for r in self.conn.execute('SELECT * FROM article_entity_mentions ORDER BY article_id, '
+                                   'idx, start'):
+            ents[(r["article_id"], r["idx"])].mentions.append(
+                Mention(r["article_id"], r["start"], r["end"], r["text"]))
+        for r in self.conn.execute("SELECT * FROM article_values ORDER BY article_id, start"):
+            out.setdefault(r["article_id"], Understanding()).values.append(
+                ValueMention(r["start"], r["end"], r["text"], r["label"], r["value"]))
+        for r in self.conn.execute("SELECT * FROM article_events ORDER BY article_id, idx"):
+            out.setdefault(r["article_id"], Understanding()).events.append(ArticleEvent(
+                r["type"], r["trigger"], r["trigger_start"], r["start"], r["end"],
+                [tuple(p) for p in json.loads(r["participants"])], r["location"], r["date"]))
+        return out
+
+    def replace_resolution(self, entities: list[Entity], merges: list[tuple[str, MergeReason]],
+                           events: list[Event]) -> None:
+        """Replace the workspace entities and events in one transaction."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("mentions", "entity_merges", "event_participants", "event_mentions",
+                          "events", "entities"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany("INSERT INTO entities(id, type, name, aliases) VALUES (?, ?, ?, ?)",
+                          [(e.id, e.type, e.name, json.dumps(e.aliases, ensure_ascii=False))
+                           for e in entities])
+            c.executemany('INSERT INTO mentions(entity_id, article_id, start, "end", text) '
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(e.id, m.article_id, m.start, m.end, m.text) for e in entities
+                           for m in e.mentions])
+            c.executemany('INSERT INTO entity_merges(entity_id, alias, "of", reason) '
+                          "VALUES (?, ?, ?, ?)",
+                          [(eid, r.alias, r.of, r.reason) for eid, r in merges])
+            c.executemany("INSERT INTO events(id, type, trigger, date, location_id) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(v.id, v.type, v.trigger, v.date, v.location_id) for v in events])
+            c.executemany("INSERT INTO event_participants(event_id, entity_id, role) "
+                          "VALUES (?, ?, ?)",
+                          [(v.id, p.entity_id, p.role) for v in events for p in v.participants])
+            c.executemany('INSERT INTO event_mentions(event_id, article_id, start, "end", text) '
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(v.id, m.article_id, m.start, m.end, m.text) for v in events
+                           for m in v.mentions])
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def merges(self, entity_id: str) -> list[MergeReason]:
+        return [MergeReason(r["alias"], r["of"], r["reason"]) for r in self.conn.execute(
+            "SELECT * FROM entity_merges WHERE entity_id = ? ORDER BY rowid", (entity_id,))]
 
     # --- reading -------------------------------------------------------------------------
     def articles(self) -> Iterator[Article]:

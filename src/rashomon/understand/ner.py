@@ -1,0 +1,394 @@
+"""Names in an article: find capitalised name runs, strip titles, split what is two names,
+and type each span from general gazetteers, head words and the document's own evidence.
+
+The steps, each a function: ``runs`` (capitalised token runs with their connectors),
+``split_titles`` (a title is evidence of a person and not part of the name),
+``trim`` (sentence-initial words, possessives), ``classify`` (type by rules in order of
+trust), then ``document_evidence`` (a surname seen in a full name, an acronym defined in
+brackets, a name seen after a title once is a person everywhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .resources import Resources, fold, load
+
+_CONNECTORS = {"of", "for", "and", "in", "on", "the", "&", "de", "du", "des", "la", "le", "y"}
+_APOS = ("'s", "’s", "'", "’")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]{1,4}&[A-Z]{1,4})$")
+_PERSON_CONTEXT_AFTER = re.compile(r"^\s*,\s*(?:\d{1,3},|who\b|whose\b|aged \d)")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    sent_start: bool
+    i: int
+
+
+@dataclass
+class Name:
+    """A candidate name span (token indices [a, b)) with what is known about it."""
+
+    a: int
+    b: int
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+    titled: str | None = None      # the title seen before it ("Gen.")
+    evidence: list[str] = field(default_factory=list)
+    weak: bool = False             # typed by default, with no evidence of its own
+
+
+def tokens_of(doc) -> list[Tok]:
+    return [Tok(t.text, t.idx, t.idx + len(t.text), bool(t.is_sent_start), t.i) for t in doc]
+
+
+def _cap(text: str) -> bool:
+    return text[:1].isupper() or (text[:1].isdigit() and any(c.isupper() for c in text[1:]))
+
+
+def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
+    """Token index ranges of capitalised name runs, with inner connectors and particles."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        starts_particle = fold(t.text) in res.particles and i + 2 < n and toks[i + 1].text == "-" \
+            and _cap(toks[i + 2].text)
+        if not (_cap(t.text) or starts_particle) or t.text in ("-", "—"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = toks[j].text
+            if _cap(nxt) and not toks[j].sent_start:
+                j += 1
+            elif nxt == "-" and j + 1 < n and _cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end \
+                    and toks[j + 1].start == toks[j].end:
+                j += 2  # Al-Quds, Saudi-Iranian is split later by the gazetteer
+            elif fold(nxt) in res.particles and j + 1 < n and (
+                    _cap(toks[j + 1].text) or toks[j + 1].text == "-" and j + 2 < n
+                    and _cap(toks[j + 2].text)):
+                j += 1  # bin, al, de, van
+            elif nxt.lower() in _CONNECTORS and j + 1 < n and (
+                    _cap(toks[j + 1].text) or nxt.lower() in ("of", "for") and j + 2 < n
+                    and toks[j + 1].text.lower() == "the" and _cap(toks[j + 2].text)):
+                j += 1
+            else:
+                break
+        while j > i and (toks[j - 1].text.lower() in _CONNECTORS or toks[j - 1].text == "-"):
+            j -= 1
+        if j > i:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
+    return text[toks[a].start:toks[b - 1].end]
+
+
+def split_run(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
+    """Split a run at titles and at connectors that do not belong inside one name."""
+    # titles: "Hezbollah Secretary General Seyyed Hassan Nasrallah"
+    k = a
+    while k < b:
+        m = _title_at(toks, k, b, res)
+        if m:
+            left = _connected(text, toks, a, k, res)
+            right_start = m
+            while True:  # titles in a row: "Supreme Leader Ayatollah"
+                m2 = _title_at(toks, right_start, b, res)
+                if not m2:
+                    break
+                right_start = m2
+            title = _span_text(text, toks, k, right_start)
+            rest = split_run(text, toks, right_start, b, res) if right_start < b else []
+            if rest and not rest[0].titled and rest[0].a == right_start:
+                rest[0].titled = title
+                rest[0].evidence.append(f"after the title {title!r}")
+            return left + rest
+        k += 1
+    return _connected(text, toks, a, b, res)
+
+
+def _title_at(toks: list[Tok], k: int, b: int, res: Resources) -> int | None:
+    """End index of the longest title starting at token k (not the last token of the run)."""
+    for length in range(min(res.max_title_len, b - k - 1), 0, -1):
+        words = tuple(fold(t.text) for t in toks[k:k + length])
+        if words in res.titles:
+            return k + length
+    return None
+
+
+def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
+    """Split a title-free run at connectors unless the whole is one name."""
+    if a >= b:
+        return []
+    whole = _span_text(text, toks, a, b)
+    lowered = [t.text.lower() for t in toks[a:b]]
+    connectors = [k for k in range(a, b) if toks[k].text.lower() in _CONNECTORS]
+    if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
+        return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
+    words = {fold(t.text) for t in toks[a:b]}
+    orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads))
+    if orgish and "and" not in lowered[:1]:
+        # "Ministry of Electricity and Water", "Islamic Resistance in Iraq", "Gulf of Aden"
+        first = fold(toks[a].text)
+        k = connectors[0]
+        left_words = {fold(t.text) for t in toks[a:k]}
+        if toks[k].text.lower() in ("of", "for", "the") or left_words & (
+                res.org_heads | res.org_openers) or first in res.org_openers:
+            return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
+    # otherwise two names: "Iran and Iraq", "Hezbollah in Lebanon"
+    out: list[Name] = []
+    start = a
+    for k in [*connectors, b]:
+        if k > start:
+            out.append(Name(start, k, toks[start].start, toks[k - 1].end,
+                            _span_text(text, toks, start, k)))
+        start = k + 1
+    return out
+
+
+def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: set[str]) -> Name | None:
+    """Drop sentence-initial common words and possessive endings; None when nothing is left."""
+    a, b = name.a, name.b
+    while a < b and (fold(toks[a].text) in res.not_names or toks[a].sent_start and (
+            toks[a].text.lower() in lower_vocab or toks[a].text.endswith(("ing", "ly"))
+            and fold(toks[a].text) not in res.gpe)):
+        if name.titled:
+            break
+        a += 1
+    while b > a and toks[b - 1].text in _APOS:
+        b -= 1
+    if a >= b:
+        return None
+    if a == name.a and b == name.b:
+        return name
+    return Name(a, b, toks[a].start, toks[b - 1].end, _span_text(text, toks, a, b), name.label,
+                name.titled, name.evidence)
+
+
+def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | None:
+    """The type of a name from its own words and its immediate context."""
+    words = [t.text for t in toks[name.a:name.b]]
+    key = fold(name.text)
+    folded = [fold(w) for w in words]
+    first, last = folded[0], folded[-1]
+    after_low = text[name.end:name.end + 40].lower().lstrip()
+    if name.titled and not (last in res.org_heads and len(words) > 1):
+        return "PERSON"
+    if key in res.loc or len(words) > 1 and last in res.loc_heads and key not in res.gpe:
+        return "LOC"
+    if key in res.gpe and _cap(words[0]):
+        return "GPE"
+    if key in res.norp or key.rstrip("s") in res.norp:
+        return "NORP"
+    if len(words) > 1 and last in res.fac_heads and last not in ("house", "centre", "center"):
+        return "FAC"
+    if len(words) > 1 and (any(w in res.org_heads for w in folded[1:]) or first in
+                           res.org_openers and folded[1] in ("of", "for")):
+        return "ORG"
+    if len(words) > 1 and first in ("mount", "lake", "gulf", "mt."):
+        return "LOC"
+    if any(after_low.startswith(f) and not after_low[len(f):len(f) + 1].isalpha()
+           for f in res.fac_after):
+        return "FAC"  # "Ain al-Asad air base": a base named after a place
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return "ORG"
+    content = [w for w in folded if w not in res.particles and w not in ("abu", "umm", "-")]
+    if len(content) > 1 and (first in res.given_names and first not in res.particles
+                             or first in ("abu", "umm") or first in res.particles
+                             and len(content) > 2) \
+            and not any(w in res.org_heads for w in folded):
+        return "PERSON"
+    if _PERSON_CONTEXT_AFTER.match(text[name.end:name.end + 40]) and 1 < len(words) <= 4:
+        return "PERSON"
+    return None
+
+
+def find_names(doc, text: str) -> list[Name]:
+    """Every name in ``doc`` with a type (or None where the evidence is for the document)."""
+    res = load()
+    toks = tokens_of(doc)
+    shouting = _shouting(toks)
+    lower_vocab = {t.text for t in toks if t.text[:1].islower()}
+    mid_caps = {t.text for t in toks if not t.sent_start and _cap(t.text)}
+    names: list[Name] = []
+    for a, b in runs(toks, res):
+        if all(shouting[k] for k in range(a, b)) or b - a >= 3 and all(
+                toks[k].text.isupper() and len(toks[k].text) > 1 for k in range(a, b)
+                if toks[k].text.isalpha()):
+            names.extend(_shouted(text, toks, a, b, res))
+            continue
+        if fold(toks[a].text) in res.non_entity_openers and b - a > 1:
+            continue  # "Operation Martyr X", "Patriot Act"
+        for name in split_run(text, toks, a, b, res):
+            trimmed = trim(name, text, toks, res, lower_vocab)
+            if trimmed is None or not any(c.isalpha() for c in trimmed.text):
+                continue
+            if len(trimmed.text) == 1:
+                continue
+            for part in _gazetteer_parts(trimmed, text, toks, res):
+                part.label = part.label or classify(part, text, toks, res)
+                if part.label is None and part.b - part.a == 1 and (
+                        toks[part.a].sent_start and toks[part.a].text not in mid_caps
+                        or toks[part.a].text.lower() in lower_vocab
+                        or toks[part.a].text.endswith(("ly", "ing"))):
+                    continue  # a common word in capitals ("Shortly", "Death of ...")
+                names.extend(_hyphen_parts(part, text, toks, res))
+    # lowercase title words before a name: "general Qassem Soleimani", "president Kais Saied"
+    for name in names:
+        if name.label is None and name.a > 0 and name.b - name.a <= 4 and fold(
+                toks[name.a - 1].text) in res.person_roles and toks[name.a - 1].text[:1].islower() \
+                and not _ACRONYM.match(name.text):
+            name.label = "PERSON"
+            name.titled = toks[name.a - 1].text
+            name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
+    document_evidence(names, text)
+    return [n for n in names if n.label]
+
+
+def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
+    """Split names glued together: "Israel-Hamas", "Iraqi Shia", "China Jassem Al-Najem",
+    "U.S. Central Command and Iraq", "Quds Force of Iran"."""
+    a, b = name.a, name.b
+    if b - a < 2 or fold(name.text) in res.gpe or fold(name.text) in res.loc:
+        return [name]
+    # "Israel-Hamas", "Iraq-Syria": glued by a hyphen, the first a place or nationality
+    hyphens = [k for k in range(a + 1, b - 1) if toks[k].text == "-"]
+    if hyphens and (fold(toks[a].text) in res.gpe or fold(toks[a].text) in res.norp):
+        out, start = [], a
+        for k in [*hyphens, b]:
+            out.append(Name(start, k, toks[start].start, toks[k - 1].end,
+                            text[toks[start].start:toks[k - 1].end]))
+            start = k + 1
+        return out
+    pieces = [k for k in range(a, b) if toks[k].text not in ("-",)]
+    # every word a place or nationality: each is its own name
+    words = [toks[k] for k in pieces]
+    if len(words) > 1 and all(fold(w.text) in res.gpe or fold(w.text) in res.norp
+                              or fold(w.text).rstrip("s") in res.norp for w in words):
+        return [Name(k, k + 1, toks[k].start, toks[k].end, toks[k].text) for k in pieces]
+    # a leading place or nationality before a person's given name or a one-word name
+    lead = fold(toks[a].text)
+    rest_words = {fold(t.text) for t in toks[a + 1:b]}
+    if (lead in res.gpe or lead in res.norp) and not name.titled and (
+            b - a >= 3 and fold(toks[a + 1].text) in res.given_names
+            or b - a == 2 and not rest_words & (res.org_heads | res.fac_heads | res.loc_heads)
+            and fold(name.text) not in res.gpe):
+        return [Name(a, a + 1, toks[a].start, toks[a].end, toks[a].text),
+                Name(a + 1, b, toks[a + 1].start, toks[b - 1].end,
+                     text[toks[a + 1].start:toks[b - 1].end])]
+    # "X and <place>", "X of <place>" after a complete organisation name
+    for k in range(a + 1, b - 1):
+        word = toks[k].text.lower()
+        right = text[toks[k + 1].start:toks[b - 1].end]
+        left_last = fold(toks[k - 1].text)
+        if word in ("and", "of", "in") and (fold(right) in res.gpe or fold(right) in res.norp) \
+                and (word == "and" or left_last in res.org_heads and k - a >= 2 and word == "of"):
+            return [Name(a, k, toks[a].start, toks[k - 1].end, text[toks[a].start:toks[k - 1].end]),
+                    Name(k + 1, b, toks[k + 1].start, toks[b - 1].end, right)]
+    return [name]
+
+
+def _hyphen_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
+    """"Iran-backed" is a mention of Iran; "Saudi-led" of the Saudis; "U.S.-led" of the US."""
+    if name.label:
+        return [name]
+    m = re.fullmatch(r"(.+?)-(?:backed|led|based|aligned|allied|affiliated|sponsored|funded|"
+                     r"controlled|held|made|born|run|owned|occupied|linked|friendly|style)", name.text)
+    if m and (fold(m.group(1)) in res.gpe or fold(m.group(1)) in res.norp):
+        part = Name(name.a, name.b, name.start, name.start + len(m.group(1)), m.group(1))
+        part.label = "GPE" if fold(m.group(1)) in res.gpe else "NORP"
+        return [part]
+    return [name]
+
+
+def _shouting(toks: list[Tok]) -> list[bool]:
+    """Tokens in an all-capitals stretch (a shouted sentence or heading): not acronyms."""
+    flags = [False] * len(toks)
+    alpha = [k for k, t in enumerate(toks) if t.text.isalpha()]
+    caps = [k for k in alpha if toks[k].text.isupper() and len(toks[k].text) > 1]
+    if alpha and len(caps) / len(alpha) > 0.6:
+        return [True] * len(toks)
+    for k in range(len(toks)):
+        window = [j for j in alpha if abs(j - k) <= 3]
+        if len(window) >= 3 and all(toks[j].text.isupper() for j in window):
+            flags[k] = True
+    return flags
+
+
+def _shouted(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
+    """In capitals only gazetteer names can be told apart: "BAGHDAD", "SOUTH AFRICA"."""
+    out = []
+    k = a
+    while k < b:
+        for length in range(min(4, b - k), 0, -1):
+            span = _span_text(text, toks, k, k + length)
+            key = fold(span)
+            label = "GPE" if key in res.gpe and len(key) > 2 else (
+                "NORP" if key in res.norp else "LOC" if key in res.loc else None)
+            if label:
+                out.append(Name(k, k + length, toks[k].start, toks[k + length - 1].end, span,
+                                label))
+                k += length
+                break
+        else:
+            k += 1
+    return out
+
+
+def document_evidence(names: list[Name], text: str) -> None:
+    """Type the rest from what the document says elsewhere.
+
+    A single word that ends a person's name is that person; a name that was a person once
+    (after a title) is a person everywhere; "Full Name (ACR)" makes ACR that name's type;
+    what is left becomes ORG when it looks like one, else PERSON for 2-3 words.
+    """
+    persons = {fold(n.text): n for n in names if n.label == "PERSON"}
+    surnames = {}
+    for n in persons.values():
+        parts = n.text.split()
+        if len(parts) > 1:
+            surnames.setdefault(fold(parts[-1]), n)
+            bare = re.sub(r"^(?:al|el)[-‐]", "", parts[-1], flags=re.I)
+            surnames.setdefault(fold(bare), n)
+    typed = {fold(n.text): n.label for n in names if n.label}
+    for k, n in enumerate(names):
+        if n.label:
+            continue
+        key = fold(n.text)
+        bare = re.sub(r"^(?:al|el)[-‐]", "", n.text, flags=re.I)
+        surname = surnames.get(key) or surnames.get(fold(bare)) or (
+            _near_surname(bare, surnames) if len(n.text.split()) == 1 else None)
+        if key in typed:
+            n.label = typed[key]
+        elif surname is not None:
+            n.label = "PERSON"
+            n.evidence.append(f"the surname of {surname.text}")
+        elif k > 0 and text[names[k - 1].end:n.start].strip() == "(" and _ACRONYM.match(n.text):
+            n.label = names[k - 1].label
+        else:
+            # two to four capitalised words with no organisation or place word: most often
+            # a person in news copy; one word: most often an organisation ("Hamas")
+            words = n.text.split()
+            n.label = "PERSON" if 1 < len(words) <= 3 else "ORG"
+            n.weak = True
+
+
+def _near_surname(word: str, surnames: dict[str, Name]) -> Name | None:
+    """A one-letter typo or spelling variant of a surname in the document."""
+    from .resolve import same_word
+
+    for key, person in surnames.items():
+        if same_word(word, key):
+            return person
+    return None
