@@ -195,12 +195,21 @@ def _key(label: str, text: str) -> str:
 
 
 def _person_in_article(persons: list[LocalEntity], text: str) -> tuple[LocalEntity | None, str | None]:
-    """A later mention of a person already named in the article (the most recent match)."""
+    """A later mention of a person already named in the article.
+
+    A surname alone that fits two people of the article (relatives) is left alone."""
+    full = len(name_words(text)) > 1
+    found = []
     for ent in reversed(persons):
         for alias in sorted(ent.aliases, key=len, reverse=True):
+            if full and len(name_words(alias)) < 2:
+                continue  # a full name is never taken for someone through a bare surname
             why = person_match(alias, text)
             if why:
-                return ent, f"{why} of {ent.name} in the same article"
+                found.append((ent, f"{why} of {ent.name} in the same article"))
+                break
+    if len(found) == 1 or found and full:
+        return found[0]
     return None, None
 
 
@@ -303,6 +312,8 @@ def _find(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
                 continue
             for c in index.get(("PERSON-surname", translit(words[-1])[:3]), []):
                 for other in _names_of(c):
+                    if len(name_words(ent.name)) > 1 and len(name_words(other)) < 2:
+                        continue
                     why = person_match(other, ent.name)
                     if why and c not in [x for x, _ in candidates]:
                         candidates.append((c, why))

@@ -32,6 +32,8 @@ class Resources:
     fac_heads: frozenset[str]
     fac_after: tuple[str, ...]
     loc_heads: frozenset[str]
+    loc_openers: frozenset[str]
+    admin_heads: frozenset[str]
     not_names: frozenset[str]
     non_entity_openers: frozenset[str]
     generic_org_words: frozenset[str]
@@ -104,6 +106,8 @@ def load() -> Resources:
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         loc_heads=frozenset(fold(x) for x in data["loc_heads"]),
+        loc_openers=frozenset(fold(x) for x in data["loc_openers"]),
+        admin_heads=frozenset(fold(x) for x in data["admin_heads"]),
         not_names=frozenset(fold(x) for x in data["not_names"]),
         non_entity_openers=frozenset(fold(x) for x in data["non_entity_openers"]),
         generic_org_words=frozenset(fold(x) for x in data["generic_org_words"]),
