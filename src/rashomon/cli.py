@@ -117,6 +117,88 @@ def show(article_id: str, db: str) -> None:
             click.echo(f"  - {c.text}")
 
 
+def _store(db: str):
+    from .store import Store
+
+    try:
+        return Store.existing(db)
+    except RashomonError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--type", "type_", help="Only this type (PERSON, ORG, GPE, LOC, FAC, NORP, DATE...).")
+@DB_OPTION
+def entities(type_: str | None, db: str) -> None:
+    """One line per entity: id, type, mentions, articles, name, aliases."""
+    for e, n, a in _store(db).entity_summaries(type_):
+        aliases = f"  (also: {', '.join(e.aliases[:6])})" if e.aliases else ""
+        click.echo(f"{e.id}\t{e.type}\t{n}\t{a}\t{e.name}{aliases}")
+
+
+@main.command()
+@click.argument("entity_id")
+@DB_OPTION
+def entity(entity_id: str, db: str) -> None:
+    """An entity: its aliases, its mentions per outlet, and why its names were merged."""
+    store = _store(db)
+    try:
+        e = store.entity(entity_id)
+    except RashomonError as exc:
+        _fail(str(exc))
+    outlets = store.outlets()
+    click.echo(f"{e.name}  [{e.type}]  {e.id}")
+    if e.aliases:
+        click.echo(f"aliases: {', '.join(e.aliases)}")
+    click.echo(f"\nmentions ({len(e.mentions)}), by outlet:")
+    by_outlet: dict[str, list[str]] = {}
+    for m in e.mentions:
+        by_outlet.setdefault(outlets.get(m.article_id) or "(outlet unknown)", []).append(m.text)
+    for outlet, texts in sorted(by_outlet.items()):
+        forms = ", ".join(f"{t} x{texts.count(t)}" for t in sorted(set(texts)))
+        click.echo(f"  {outlet}: {forms}")
+    merges = store.merges(e.id)
+    if merges:
+        click.echo("\nwhy these names are one entity:")
+        for r in merges:
+            click.echo(f"  {r.alias!r} = {r.of!r}: {r.reason}")
+    events = store.events_of(e.id)
+    if events:
+        click.echo(f"\nevents ({len(events)}):")
+        for v in events[:20]:
+            click.echo(f"  {v.date or '????-??-??':<10} {v.type:<12} {v.id}")
+
+
+@main.command()
+@click.option("--entity", "entity_id", help="Only events with this entity.")
+@DB_OPTION
+def events(entity_id: str | None, db: str) -> None:
+    """One line per event: id, date, type, trigger, participants."""
+    store = _store(db)
+    names = {e.id: e.name for e, _, _ in store.entity_summaries()}
+    for v in store.events_of(entity_id):
+        who = "; ".join(f"{p.role}={names.get(p.entity_id, p.entity_id)}" for p in v.participants)
+        where = f" @ {names.get(v.location_id, v.location_id)}" if v.location_id else ""
+        click.echo(f"{v.id}\t{v.date or '-'}\t{v.type}\t{v.trigger}\t{who}{where}"
+                   f"\t({len(v.mentions)} mentions)")
+
+
+@main.command()
+@DB_OPTION
+def timeline(db: str) -> None:
+    """Events by date, each with the sentences it comes from."""
+    store = _store(db)
+    outlets = store.outlets()
+    dated = [v for v in store.events() if v.date]
+    for v in sorted(dated, key=lambda v: (v.date, v.type, v.id)):
+        click.echo(f"{v.date}  {v.type} ({v.trigger})  {v.id}")
+        for m in v.mentions[:5]:
+            click.echo(f"    [{outlets.get(m.article_id) or m.article_id}] {m.text.strip()[:200]}")
+    undated = len(store.events()) - len(dated)
+    if undated:
+        click.echo(f"\n{undated} events without a known date: `rashomon events` lists them")
+
+
 @main.command()
 @click.option("--format", "fmt", default="json", show_default=True, help="Export format.")
 @DB_OPTION

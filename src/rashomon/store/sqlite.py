@@ -213,6 +213,38 @@ class Store:
             c.execute("ROLLBACK")
             raise
 
+    def entity(self, entity_id: str) -> Entity:
+        row = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None:
+            raise UsageError(Errors.E018.format(id=entity_id, db=self.path))
+        mentions = [Mention(r["article_id"], r["start"], r["end"], r["text"]) for r in
+                    self.conn.execute('SELECT * FROM mentions WHERE entity_id = ? '
+                                      'ORDER BY article_id, start', (entity_id,))]
+        return Entity(row["id"], row["type"], row["name"], json.loads(row["aliases"]), mentions)
+
+    def entity_summaries(self, type_: str | None = None) -> list[tuple[Entity, int, int]]:
+        """(entity without mentions, mentions, articles), most mentioned first."""
+        sql = ("SELECT e.id, e.type, e.name, e.aliases, count(*) AS n, "
+               "count(DISTINCT m.article_id) AS a FROM entities e JOIN mentions m "
+               "ON m.entity_id = e.id")
+        args: tuple = ()
+        if type_:
+            sql += " WHERE e.type = ?"
+            args = (type_.upper(),)
+        sql += " GROUP BY e.id ORDER BY n DESC, e.name"
+        return [(Entity(r["id"], r["type"], r["name"], json.loads(r["aliases"])), r["n"], r["a"])
+                for r in self.conn.execute(sql, args)]
+
+    def events_of(self, entity_id: str | None = None) -> list[Event]:
+        events = self.events()
+        if entity_id is None:
+            return events
+        return [v for v in events if v.location_id == entity_id
+                or any(p.entity_id == entity_id for p in v.participants)]
+
+    def outlets(self) -> dict[str, str | None]:
+        return {r["id"]: r["outlet"] for r in self.conn.execute("SELECT id, outlet FROM articles")}
+
     def merges(self, entity_id: str) -> list[MergeReason]:
         return [MergeReason(r["alias"], r["of"], r["reason"]) for r in self.conn.execute(
             "SELECT * FROM entity_merges WHERE entity_id = ? ORDER BY rowid", (entity_id,))]

@@ -219,6 +219,10 @@ def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | No
         return "FAC"  # "Ain al-Asad air base": a base named after a place
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "ORG"
+    if len(words) > 1 and any(after_low.startswith(f + " ") or after_low.startswith(f + ",")
+                              or after_low.startswith(f + ".") for f in res.org_after) \
+            and first not in res.given_names:
+        return "ORG"  # "the Kataib Hezbollah militia", "Acme Mining shares"
     content = [w for w in folded if w not in res.particles and w not in ("abu", "umm", "-")]
     if len(content) > 1 and (first in res.given_names and first not in res.particles
                              or first in ("abu", "umm") or first in res.particles

@@ -20,6 +20,15 @@ if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 
 
+@Language.component("rashomon_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs_component(doc: Doc) -> Doc:
+    """A line break always ends a sentence (headings, bullets and captions have no stop)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.component("rashomon_dates", assigns=["doc.spans"])
 def dates_component(doc: Doc) -> Doc:
     """DATE spans with their normalised value (``span._.value``), against ``published``."""
@@ -91,7 +100,7 @@ def pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
     nlp.add_pipe("sentencizer")
-    for name in ("rashomon_dates", "rashomon_names", "rashomon_amounts", "rashomon_entities",
+    for name in ("rashomon_paragraphs", "rashomon_dates", "rashomon_names", "rashomon_amounts", "rashomon_entities",
                  "rashomon_events"):
         nlp.add_pipe(name)
     return nlp
