@@ -334,15 +334,17 @@ def _hyphen_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> lis
 
 
 def _shouting(toks: list[Tok]) -> list[bool]:
-    """Tokens in an all-capitals stretch (a shouted sentence or heading): not acronyms."""
+    """Tokens in an all-capitals stretch (a shouted sentence or heading): not acronyms.
+
+    Linear: each token looks at its three alphabetic neighbours on each side."""
     flags = [False] * len(toks)
     alpha = [k for k, t in enumerate(toks) if t.text.isalpha()]
-    caps = [k for k in alpha if toks[k].text.isupper() and len(toks[k].text) > 1]
-    if alpha and len(caps) / len(alpha) > 0.6:
+    upper = [toks[k].text.isupper() and len(toks[k].text) > 1 for k in alpha]
+    if alpha and sum(upper) / len(alpha) > 0.6:
         return [True] * len(toks)
-    for k in range(len(toks)):
-        window = [j for j in alpha if abs(j - k) <= 3]
-        if len(window) >= 3 and all(toks[j].text.isupper() for j in window):
+    for n, k in enumerate(alpha):
+        window = upper[max(0, n - 3):n + 4]
+        if len(window) >= 3 and all(window):
             flags[k] = True
     return flags
 

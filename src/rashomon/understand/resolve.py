@@ -157,6 +157,11 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
         key = _key(label, text_)
         ent = by_key.get((label, key))
         why = None
+        if ent is not None and text_ not in ent.aliases:
+            why = (person_match(ent.name, text_) if label == "PERSON" else
+                   _variant_reason(label, text_, ent.name))
+            if why and why != "same name":
+                why = f"{why} of {ent.name} in the same article"
         if ent is None and label == "PERSON":
             ent, why = _person_in_article(persons, text_)
         if ent is None and label == "ORG":
@@ -168,7 +173,7 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
             entities.append(ent)
             if label == "PERSON":
                 persons.append(ent)
-        elif why:
+        elif why and why != "same name":
             ent.reasons.append((text_, ent.name, why))
         by_key[(label, key)] = ent
         ent.mentions.append((n.start, n.end, text_))
@@ -311,12 +316,12 @@ def _find(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
             if not words:
                 continue
             for c in index.get(("PERSON-surname", translit(words[-1])[:3]), []):
-                for other in _names_of(c):
+                for other in sorted(_names_of(c), key=lambda o: (-len(o), o)):
                     if len(name_words(ent.name)) > 1 and len(name_words(other)) < 2:
                         continue
                     why = person_match(other, ent.name)
                     if why and c not in [x for x, _ in candidates]:
-                        candidates.append((c, why))
+                        candidates.append((c, why if why == "same name" else f"{why} of {other}"))
         if len(candidates) == 1:
             return candidates[0]
         return None, None
