@@ -32,19 +32,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.I)) for 
     ("my", rf"\b(?:(?:early|mid|late)[- ])?(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b"),
     ("md", rf"\b(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*(?:,\s*)?{_Y})(?![,.]?\d)"),
     ("dm", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_M})\b(?!,?\s+{_Y})"),
+    ("month_rel_year", rf"\b(?P<mon>{_M})\s+(?P<dir>last|this|next)\s+year\b"),
+    ("last_month_name", rf"\b(?P<dir>last|next|this)\s+(?P<mon>{_M})(?!\s+\d)\b"),
+    ("mid_year", rf"\b(?:early|mid|late)-(?P<y>{_Y})\b"),
     ("rel_unit", rf"\b(?P<n>{_AMOUNT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|ago|before|after)\b"),
     ("the_next", r"\bthe\s+(?P<dir>following|next|previous)\s+(?P<unit>day|week|month|year)\b"),
     ("last_unit", r"\b(?:(?P<part>early|mid|late)[- ])?(?P<dir>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b"),
     ("earlier_this", r"\b(?P<part>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
-    ("in_month", rf"\b(?:in|since|until|by|from|during|early|mid|late|end of)\s+(?P<mon>{_M})(?!\s+\d)\b"),
+    ("in_month", rf"\b(?:(?:in|since|until|by|from|during|early|mid|late|end of)\s+|(?:early|mid|late)-)(?P<mon>{_M})(?!\s+\d)\b"),
+    ("season", r"\b(?P<dir>this|last|next)\s+(?P<season>summer|winter|spring|autumn|fall)\b"),
+    ("bare_month", rf"(?<![\w-])(?P<mon>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+(?:and|or|to|,)|[.,;]))(?!\s+\d)\b"),
     ("weekday", rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<wd>{_WD})(?:'s|’s)?\b"),
     ("today", r"\b(?P<word>today|yesterday|tomorrow|tonight)\b"),
     ("decade", r"\b(?:the\s+)?(?P<y>(?:19|20)\d)0s\b"),
     ("year", rf"\b(?:in|since|until|by|from|during|of|early|mid|late|before|after|end of|spring|summer|autumn|fall|winter)\s+(?P<y>{_Y})\b"),
     ("bare_year", rf"(?<![\d,.$€£-])\b(?P<y>{_Y})\b(?![\d,.%]?\d)(?!\s*(?:percent|%|people|troops|km|tonnes))"),
 ]]
-_FUTURE = re.compile(r"\b(?:will|would|is due|are due|is set to|are set to|plans? to|is expected|"
-                     r"are expected|next|scheduled|upcoming)\b", re.I)
+# A future tense just before the expression, in the same clause ("will meet on Monday");
+# reported speech ("said on Friday that it would") is not one.
+_FUTURE = re.compile(r"\b(?:will|shall|is due|are due|was due|were due|is set|are set|plans? to|"
+                     r"planned to|scheduled|expected to|upcoming|until|from)\b[^.;,]{0,50}$", re.I)
 
 
 @dataclass
@@ -68,6 +75,8 @@ def find_dates(text: str, published: str | None,
                 continue
             if kind == "weekday" and not text[s:s + 1].isupper() and not m.group("dir"):
                 continue  # "friday" in lower case is rarely a date in news copy
+            if kind == "bare_month" and not text[s:s + 1].isupper():
+                continue
             taken.append((s, e))
             found.append((s, e, kind, m))
     found.sort()
@@ -75,7 +84,9 @@ def find_dates(text: str, published: str | None,
     last: tuple[date, str] | None = (anchor, "day") if anchor else None
     for s, e, kind, m in found:
         sentence = _sentence_at(text, s, sentences)
-        value, ref = _value(kind, m, anchor, last, bool(_FUTURE.search(sentence)))
+        clause_start = max(0, s - 60, text.rfind(sentence[:20], 0, s + 1) if sentence else 0)
+        future = bool(_FUTURE.search(text[clause_start:s]))
+        value, ref = _value(kind, m, anchor, last, future)
         s2, text2 = _trim_preposition(text, s, e)
         out.append(TimeExpr(s2, e, text2, value))
         if ref is not None and value is not None:
@@ -163,26 +174,46 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, last: tuple[date, s
                 continue
             if future and d < anchor - timedelta(days=7):
                 continue
-            if not future and d > anchor + timedelta(days=7):
-                continue
             if best is None or abs((d - anchor).days) < abs((best - anchor).days):
                 best = d
         return (best.isoformat(), (best, "day")) if best else (None, None)
-    if kind == "in_month":
+    if kind in ("in_month", "bare_month"):
         mo = _month(m)
         year = anchor.year
-        if not future and mo > anchor.month:
-            year -= 1
+        if not future and mo > anchor.month + 1:
+            year -= 1  # "in November", written in March: the November before
         if future and mo < anchor.month:
             year += 1
         d = date(year, mo, 1)
         return _fmt(d, "month"), (d, "month")
+    if kind == "month_rel_year":
+        step = {"last": -1, "this": 0, "next": 1}[m.group("dir").lower()]
+        d = date(anchor.year + step, _month(m), 1)
+        return _fmt(d, "month"), (d, "month")
+    if kind == "last_month_name":
+        mo, direction = _month(m), m.group("dir").lower()
+        year = anchor.year
+        if direction == "last" and mo >= anchor.month:
+            year -= 1
+        if direction == "next" and mo <= anchor.month:
+            year += 1
+        d = date(year, mo, 1)
+        return _fmt(d, "month"), (d, "month")
+    if kind == "mid_year":
+        d = date(int(m.group("y")), 1, 1)
+        return str(d.year), (d, "year")
+    if kind == "season":
+        step = {"last": -1, "this": 0, "next": 1}[m.group("dir").lower()]
+        d = date(anchor.year + step, 1, 1)
+        return str(d.year), None
     if kind == "weekday":
         target = WEEKDAYS.index(m.group("wd").lower())
         direction = (m.group("dir") or "").lower()
-        if direction == "next" or future and direction != "last":
+        if direction == "next":
             delta = (target - anchor.weekday()) % 7 or 7
             d = anchor + timedelta(days=delta)
+        elif future and direction != "last":
+            d = anchor + timedelta(days=(target - anchor.weekday()) % 7)
         else:
             delta = (anchor.weekday() - target) % 7
             if direction == "last" and delta == 0:
@@ -203,7 +234,10 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, last: tuple[date, s
         if unit == "year":
             d = date(anchor.year + step, 1, 1)
             return str(d.year), (d, "year")
-        return None, None  # weeks have no ISO date of their own
+        if unit == "week" and kind == "last_unit":
+            d = anchor + timedelta(days=7 * step)  # a week has no ISO date: its month
+            return _fmt(d, "month"), None
+        return None, None
     if kind in ("rel_unit", "the_next"):
         unit = m.group("unit").lower()
         n = 1 if kind == "the_next" else _NUM.get(m.group("n").lower()) or int(m.group("n"))
