@@ -30,19 +30,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.I)) for 
     ("dmy", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_M}),?\s+(?P<y>{_Y})\b"),
     ("iso", rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
     ("my", rf"\b(?:(?:early|mid|late)[- ])?(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b"),
-    ("md", rf"\b(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*(?:,\s*)?{_Y})(?![,.]?\d)"),
+    ("md", rf"\b(?:{_WD},?\s+)?(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*(?:,\s*)?{_Y})(?![,.]?\d)"),
     ("dm", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_M})\b(?!,?\s+{_Y})"),
     ("month_rel_year", rf"\b(?P<mon>{_M})\s+(?P<dir>last|this|next)\s+year\b"),
     ("last_month_name", rf"\b(?P<dir>last|next|this)\s+(?P<mon>{_M})(?!\s+\d)\b"),
     ("mid_year", rf"\b(?:early|mid|late)-(?P<y>{_Y})\b"),
     ("rel_unit", rf"\b(?P<n>{_AMOUNT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|ago|before|after)\b"),
     ("the_next", r"\bthe\s+(?P<dir>following|next|previous)\s+(?P<unit>day|week|month|year)\b"),
-    ("last_unit", r"\b(?:(?P<part>early|mid|late)[- ])?(?P<dir>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b"),
     ("earlier_this", r"\b(?P<part>earlier|later)\s+this\s+(?P<unit>week|month|year)\b"),
+    ("last_unit", r"\b(?:(?P<part>early|mid|late)[- ])?(?P<dir>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b"),
     ("in_month", rf"\b(?:(?:in|since|until|by|from|during|early|mid|late|end of)\s+|(?:early|mid|late)-)(?P<mon>{_M})(?!\s+\d)\b"),
     ("season", r"\b(?P<dir>this|last|next)\s+(?P<season>summer|winter|spring|autumn|fall)\b"),
     ("bare_month", rf"(?<![\w-])(?P<mon>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+(?:and|or|to|,)|[.,;]))(?!\s+\d)\b"),
-    ("weekday", rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<wd>{_WD})(?:'s|’s)?\b"),
+    ("weekday", rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    ("duration", rf"\b(?:{_AMOUNT}|\d+|several|a few|few)[- ](?:hour|day|week|month|year)s?(?:-long|-old)?\b(?!\s+(?:later|earlier|ago|before|after))"),
     ("today", r"\b(?P<word>today|yesterday|tomorrow|tonight)\b"),
     ("decade", r"\b(?:the\s+)?(?P<y>(?:19|20)\d)0s\b"),
     ("year", rf"\b(?:in|since|until|by|from|during|of|early|mid|late|before|after|end of|spring|summer|autumn|fall|winter)\s+(?P<y>{_Y})\b"),
@@ -50,8 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.I)) for 
 ]]
 # A future tense just before the expression, in the same clause ("will meet on Monday");
 # reported speech ("said on Friday that it would") is not one.
-_FUTURE = re.compile(r"\b(?:will|shall|is due|are due|was due|were due|is set|are set|plans? to|"
-                     r"planned to|scheduled|expected to|upcoming|until|from)\b[^.;,]{0,50}$", re.I)
+_FUTURE = re.compile(r"(?:\b(?:will|shall|is due|are due|was due|were due|is set|are set|plans? to|"
+                     r"planned to|scheduled|expected to|upcoming)\b[^.;,]{0,50}|\bby\s+)$", re.I)
 
 
 @dataclass
@@ -161,7 +162,7 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, last: tuple[date, s
     if kind == "bare_year":
         d = date(int(m.group("y")), 1, 1)
         return str(d.year), (d, "year")
-    if kind == "decade":
+    if kind in ("decade", "duration"):
         return None, None
     if anchor is None:
         return None, None
@@ -173,6 +174,8 @@ def _value(kind: str, m: re.Match[str], anchor: date | None, last: tuple[date, s
             if d is None:
                 continue
             if future and d < anchor - timedelta(days=7):
+                continue
+            if not future and d > anchor + timedelta(days=31):
                 continue
             if best is None or abs((d - anchor).days) < abs((best - anchor).days):
                 best = d
