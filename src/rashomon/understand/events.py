@@ -16,6 +16,10 @@ from importlib import resources as ir
 
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACES = {"GPE", "FAC", "LOC"}
+_MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|military|army|troops|forces|bomb\w*|"
+                       r"killed|killing|dead|wounded|targeted|targeting|militants?|fighters|"
+                       r"artillery|retaliat\w*|warplanes?|jets?|naval|strikes? on)\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^–—:-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[–—:-]\s")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$", re.I)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
 _LOC_PREP = re.compile(r"\b(?:in|at|near|outside|inside|on|from|into|across)\s+(?:the\s+)?$", re.I)
@@ -75,10 +79,15 @@ def find_events(text: str, sentences: list[tuple[int, int]],
     out: list[SentenceEvent] = []
     for s, e in sentences:
         sentence = text[s:e]
-        inside = [m for m in mentions if s <= m[0] and m[1] <= e]
+        dl = _DATELINE.match(sentence)
+        skip_to = s + dl.end() if dl else s  # the dateline's place is no actor
+        inside = [m for m in mentions if skip_to <= m[0] and m[1] <= e]
         seen_types: set[str] = set()
         for match in pattern.finditer(sentence):
             etype = _type_of(match.group(0), by_form)
+            if etype == "attack" and match.group(0).lower() in ("strike", "strikes") and not \
+                    _MILITARY.search(sentence):
+                etype = "protest"  # a teachers' strike, a general strike
             if etype is None or etype in seen_types:
                 continue
             t_start, t_end = s + match.start(), s + match.end()
@@ -100,6 +109,9 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                     participants.append((_subject(before, text, t_start)[3], first))
                 for m in _objects(after, text, t_end):
                     participants.append((m[3], second))
+            if etype == "statement" and not any(r == first for _, r in participants) and after \
+                    and re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]):
+                participants = [(after[0][3], first)]  # '"...," said Jane Doe'
             participants = _dedupe(participants)
             if not participants and etype not in ("disaster", "death"):
                 continue
@@ -110,7 +122,27 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             out.append(SentenceEvent(etype, match.group(0), t_start, s, e, participants,
                                      location, date))
             seen_types.add(etype)
-    return out
+    return _one_per_occasion(out)
+
+
+def _one_per_occasion(events: list[SentenceEvent]) -> list[SentenceEvent]:
+    """An article tells one event once: later sentences of the same type about the same
+    actors (the same speaker's next quote, the strike described again) are that event."""
+    kept: list[SentenceEvent] = []
+    for ev in events:
+        actors = {p for p, role in ev.participants}
+        same = next((k for k in kept if k.type == ev.type and (
+            actors & {p for p, _ in k.participants} if actors else not k.participants)
+            and (k.date is None or ev.date is None or k.date == ev.date)), None)
+        if same is None:
+            kept.append(ev)
+        else:
+            for p in ev.participants:
+                if p[0] not in {q for q, _ in same.participants}:
+                    same.participants.append(p)
+            same.date = same.date or ev.date
+            same.location = same.location if same.location is not None else ev.location
+    return kept
 
 
 def _subject(before: list[tuple[int, int, str, int]], text: str, t_start: int):

@@ -106,6 +106,8 @@ def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
 
 def split_run(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
     """Split a run at titles and at connectors that do not belong inside one name."""
+    if fold(toks[b - 1].text) in res.org_heads and b - a > 1:
+        return _connected(text, toks, a, b, res)  # "Premier League", "Justice Ministry"
     # titles: "Hezbollah Secretary General Seyyed Hassan Nasrallah"
     k = a
     while k < b:
@@ -219,6 +221,8 @@ def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | No
         return "FAC"  # "Ain al-Asad air base": a base named after a place
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "ORG"
+    if len(words) == 1 and first in res.org_heads and not toks[name.a].sent_start:
+        return "ORG"  # "Parliament", "Congress", "the Treasury"
     if len(words) > 1 and any(after_low.startswith(f + " ") or after_low.startswith(f + ",")
                               or after_low.startswith(f + ".") for f in res.org_after) \
             and first not in res.given_names:
@@ -384,11 +388,14 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             surnames.setdefault(fold(parts[-1]), n)
             bare = re.sub(r"^(?:al|el)[-‐]", "", parts[-1], flags=re.I)
             surnames.setdefault(fold(bare), n)
+            if len(parts) >= 3 and parts[-2][:1].isupper():
+                surnames.setdefault(fold(parts[-2]), n)  # the first of two surnames
     res = load()
     for n in names:
         key = fold(n.text)
         if n.label == "GPE" and " " not in n.text and key in surnames and \
-                res.gpe.get(key) not in res.countries:
+                res.gpe.get(key) not in res.countries and not re.search(
+                    r"\b(?:in|at|from|near|to|outside|of)\s+$", text[max(0, n.start - 8):n.start]):
             n.label = "PERSON"  # "Mendoza" the defendant, not the city, in this story
             n.evidence.append(f"the surname of {surnames[key].text}")
     typed = {fold(n.text): n.label for n in names if n.label}

@@ -81,6 +81,11 @@ def person_match(a: str, b: str) -> str | None:
     if not wa or not wb:
         return None
     last = same_word(wa[-1], wb[-1])
+    if not last and (len(wa) == 1) != (len(wb) == 1):
+        # "Trujillo" for "Rosa Trujillo Paredes": the first of two surnames
+        single, full = (wa, wb) if len(wa) == 1 else (wb, wa)
+        if len(full) >= 3 and same_word(single[0], full[-2]):
+            return "first surname"
     if not last:
         return None
     if len(wa) == 1 or len(wb) == 1:
@@ -101,7 +106,10 @@ def person_match(a: str, b: str) -> str | None:
 
 
 def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    """"Rapid Support Forces" -> "RSF"; names of fewer than two words have none."""
+    words = [w for w in name.split() if w and w[0].isupper() and fold(w) not in ("the",)]
+    if len(words) < 2:
+        return ""
     return "".join(w[0] for w in words)
 
 
@@ -288,7 +296,7 @@ def _index_keys(ent: LocalEntity) -> list[tuple[str, str]]:
         if ent.label == "ORG":
             if re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias):
                 keys.add(("ORG-acronym", alias.replace(".", "")))
-            else:
+            elif initials(alias):
                 keys.add(("ORG-acronym", initials(alias).upper()))
     return sorted(keys)
 
@@ -329,7 +337,7 @@ def _find(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
         for alias in ent.aliases | {ent.name}:
             key = alias.replace(".", "") if re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias) else \
                 initials(alias).upper()
-            hits = index.get(("ORG-acronym", key), [])
+            hits = index.get(("ORG-acronym", key), []) if key else []
             if len(hits) == 1 and len(key) >= 2 and (
                     re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias) or any(
                     re.fullmatch(r"[A-Z][A-Z.&]{1,7}", a) for a in _names_of(hits[0]))):

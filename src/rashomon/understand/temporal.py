@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(p, re.I)) for 
     ("last_unit", r"\b(?:(?P<part>early|mid|late)[- ])?(?P<dir>last|this|next|past)\s+(?P<unit>week|month|year|weekend)\b"),
     ("in_month", rf"\b(?:(?:in|since|until|by|from|during|early|mid|late|end of)\s+|(?:early|mid|late)-)(?P<mon>{_M})(?!\s+\d)\b"),
     ("season", r"\b(?P<dir>this|last|next)\s+(?P<season>summer|winter|spring|autumn|fall)\b"),
-    ("bare_month", rf"(?<![\w-])(?P<mon>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+(?:and|or|to|,)|[.,;]))(?!\s+\d)\b"),
+    ("bare_month", r"(?<![\w-])(?P<mon>January|February|March|April|June|July|August|September|October|November|December|May(?=\s+(?:and|or|to|,)|[.,;]))(?!\s+\d)\b"),
     ("weekday", rf"\b(?:(?P<dir>last|next|this)\s+)?(?P<wd>{_WD})(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("duration", rf"\b(?:{_AMOUNT}|\d+|several|a few|few)[- ](?:hour|day|week|month|year)s?(?:-long|-old)?\b(?!\s+(?:later|earlier|ago|before|after))"),
     ("today", r"\b(?P<word>today|yesterday|tomorrow|tonight)\b"),
