@@ -35,7 +35,8 @@ from gen_pages import write_pages  # noqa: E402
 
 TARGET_RATE = 150     # pages/s on one core
 TARGET_MB = 500       # peak RSS
-SUMMARY = re.compile(r"(\d+) files, (\d+) pages, (\d+) articles, (\d+) failures")
+SUMMARY = re.compile(r"(\d+) files, (\d+) pages, (\d+) articles, (?:\d+ entities, \d+ events, )?"
+                     r"(\d+) failures")
 
 
 # --- running a child on one core, with its own peak memory -------------------------------
@@ -90,11 +91,11 @@ def rashomon_cmd() -> list[str]:
     return [exe] if os.path.exists(exe) else [sys.executable, "-m", "rashomon.cli"]
 
 
-def run_rashomon(pages_dir: str, db: str, cpu: int | None) -> dict:
+def run_rashomon(pages_dir: str, db: str, cpu: int | None, stages: str = "clean") -> dict:
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    r = spawn(rashomon_cmd() + ["analyze", pages_dir, "--db", db, "-q"], cpu)
+    r = spawn(rashomon_cmd() + ["analyze", pages_dir, "--db", db, "-q", "--stages", stages], cpu)
     m = SUMMARY.search(r["stdout"])
     r["files"], r["pages"], r["articles"], r["failures"] = (
         tuple(int(x) for x in m.groups()) if m else (0, 0, 0, 0))

@@ -31,14 +31,17 @@ def main() -> None:
 @click.option("--max-bytes", default=settings.MAX_PAGE_BYTES, show_default=True,
               help="Refuse pages larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> None:
+@click.option("--stages", type=click.Choice(["all", "clean"]), default="all", show_default=True,
+              help="clean: only clean and store the articles (no entities or events).")
+def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool, stages: str) -> None:
     """Clean and store PATHS: files, folders (recursive), .jsonl, .warc(.gz), or - for stdin."""
     from .ingest import iter_input_files
     from .model import Failure
-    from .pipeline import run_corpus
+    from .pipeline import DEFAULT_PIPELINE, run_corpus
     from .store import Store
     from .workspace import Summary, analyze_file
 
+    names = ("clean",) if stages == "clean" else DEFAULT_PIPELINE
     try:
         store = Store.open(db)
     except RashomonError as exc:
@@ -54,10 +57,10 @@ def analyze(paths: tuple[str, ...], db: str, max_bytes: int, quiet: bool) -> Non
                 origin, err = item
                 summary.failures.append(Failure(origin, str(err), err.locator))
                 continue
-            analyze_file(store, item, summary)
-    if show:
+            analyze_file(store, item, summary, names)
+    if show and "resolve" in names:
         click.echo("resolving entities and events across articles...", err=True)
-    run_corpus(store)
+    run_corpus(store, names)
     entities, events = store.count("entities"), store.count("events")
     store.close()
     for w in summary.warnings:

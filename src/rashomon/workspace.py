@@ -9,7 +9,7 @@ from . import settings
 from .errors import Errors, InputError, RashomonError
 from .ingest import InputFile, iter_input_files
 from .model import Article, Failure, Page
-from .pipeline import run_corpus, run_page
+from .pipeline import DEFAULT_PIPELINE, run_corpus, run_page
 from .store import Store
 
 
@@ -61,7 +61,7 @@ Progress = Callable[[str, int], None]
 
 def analyze(paths: Iterable[str], db: str = "rashomon.db", *,
             max_bytes: int = settings.MAX_PAGE_BYTES, progress: Progress | None = None,
-            stdin: object = None) -> Workspace:
+            stdin: object = None, stages: tuple[str, ...] = DEFAULT_PIPELINE) -> Workspace:
     """Analyse ``paths`` into the store at ``db``; one transaction per input file."""
     store = Store.open(db)
     summary = Summary()
@@ -72,14 +72,15 @@ def analyze(paths: Iterable[str], db: str = "rashomon.db", *,
             if progress:
                 progress(origin, 0)
             continue
-        n = analyze_file(store, item, summary)
+        n = analyze_file(store, item, summary, stages)
         if progress:
             progress(item.origin, n)
-    run_corpus(store)
+    run_corpus(store, stages)
     return Workspace(store, summary)
 
 
-def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
+def analyze_file(store: Store, item: InputFile, summary: Summary,
+                 stages: tuple[str, ...] = DEFAULT_PIPELINE) -> int:
     """Clean every page of one input file and store them together. Returns articles stored."""
     summary.files += 1
     by_source: dict[str, list[Article]] = {}
@@ -100,7 +101,7 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
         summary.pages += 1
         summary.warnings.extend(Failure(item.origin, w, page.locator) for w in page.warnings)
         try:
-            articles, problems = _clean(page)
+            articles, problems = _clean(page, stages)
         except InputError as exc:
             failures.append(Failure(item.origin, str(exc), exc.locator or page.locator))
             continue
@@ -116,9 +117,10 @@ def analyze_file(store: Store, item: InputFile, summary: Summary) -> int:
     return count
 
 
-def _clean(page: Page) -> tuple[list[Article], list[tuple[str, str]]]:
+def _clean(page: Page, stages: tuple[str, ...] = DEFAULT_PIPELINE
+           ) -> tuple[list[Article], list[tuple[str, str]]]:
     try:
-        return run_page(page)
+        return run_page(page, stages)
     except InputError:
         raise
     except RecursionError as exc:

@@ -77,11 +77,28 @@ def find_events(text: str, sentences: list[tuple[int, int]],
     """Events of each sentence. ``mentions`` are (start, end, label, entity index)."""
     pattern, by_form, roles = lexicon()
     out: list[SentenceEvent] = []
+    mentions = sorted(mentions)
+    dates = sorted(dates)
+    mi = di = 0  # one sweep over sentences, mentions and dates: linear in the text
     for s, e in sentences:
         sentence = text[s:e]
         dl = _DATELINE.match(sentence)
         skip_to = s + dl.end() if dl else s  # the dateline's place is no actor
-        inside = [m for m in mentions if skip_to <= m[0] and m[1] <= e]
+        while mi < len(mentions) and mentions[mi][0] < s:
+            mi += 1
+        inside = []
+        k = mi
+        while k < len(mentions) and mentions[k][0] < e:
+            if mentions[k][0] >= skip_to and mentions[k][1] <= e:
+                inside.append(mentions[k])
+            k += 1
+        while di < len(dates) and dates[di][0] < s:
+            di += 1
+        sentence_dates = []
+        k = di
+        while k < len(dates) and dates[k][0] < e:
+            sentence_dates.append(dates[k])
+            k += 1
         seen_types: set[str] = set()
         for match in pattern.finditer(sentence):
             etype = _type_of(match.group(0), by_form)
@@ -118,7 +135,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if etype == "statement" and not any(r == first for _, r in participants):
                 continue
             location = _location(inside, text, {p for p, _ in participants})
-            date = next((v for ds, de, v in dates if s <= ds and de <= e and v), None)
+            date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
             out.append(SentenceEvent(etype, match.group(0), t_start, s, e, participants,
                                      location, date))
             seen_types.add(etype)

@@ -4,6 +4,7 @@ EntityRuler). Built once, lazily."""
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from spacy.language import Language
@@ -14,29 +15,59 @@ from .events import find_events
 from .ner import find_names
 from .resolve import cluster_article
 from .temporal import find_dates
-from .values import find_amounts
+from .values import Spans, find_amounts
 
 if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 
 
-@Language.component("rashomon_paragraphs", assigns=["token.is_sent_start"])
-def paragraphs_component(doc: Doc) -> Doc:
-    """A line break always ends a sentence (headings, bullets and captions have no stop)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text:
-            token.is_sent_start = True
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character ranges from the tokens' boundary flags, once per doc (one pass;
+    iterating ``doc.sents`` costs a scan per sentence)."""
+    found = doc.user_data.get("_sentences")
+    if found is None:
+        found, start = [], 0
+        previous = doc[0] if len(doc) else None
+        for token in doc[1:]:
+            # a line break always ends a sentence (headings, bullets, captions have no stop)
+            if token.is_sent_start or "\n" in previous.text:
+                found.append((start, token.idx))
+                start = token.idx
+            previous = token
+        found.append((start, len(doc.text)))
+        doc.user_data["_sentences"] = found
+    return found
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """``doc.char_span(..., alignment_mode="expand")`` in log time (a bisect on the token
+    offsets, kept on the doc) instead of a scan per span."""
+    idx = doc.user_data.get("_token_starts")
+    if idx is None:
+        idx = doc.user_data["_token_starts"] = [t.idx for t in doc]
+    a = bisect.bisect_right(idx, start) - 1
+    b = bisect.bisect_left(idx, end)
+    if a < 0 or b <= a:
+        return None
+    return Span(doc, a, b, label=label)
+
+
+@Language.component("rashomon_sentences", assigns=["doc.user_data"])
+def sentences_component(doc: Doc) -> Doc:
+    """Sentence ranges: the sentencizer's, and a line break always ends one. (Kept apart
+    from the tokens: setting ``token.is_sent_start`` after the sentencizer costs a scan of
+    the document per token.)"""
+    sentences(doc)
     return doc
 
 
 @Language.component("rashomon_dates", assigns=["doc.spans"])
 def dates_component(doc: Doc) -> Doc:
     """DATE spans with their normalised value (``span._.value``), against ``published``."""
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    found = find_dates(doc.text, doc.user_data.get("published"), sentences)
+    found = find_dates(doc.text, doc.user_data.get("published"), sentences(doc))
     spans = []
     for d in found:
-        span = doc.char_span(d.start, d.end, label="DATE", alignment_mode="expand")
+        span = _span(doc, d.start, d.end, "DATE")
         if span is not None:
             span._.value = d.value
             spans.append(span)
@@ -48,11 +79,10 @@ def dates_component(doc: Doc) -> Doc:
 @Language.component("rashomon_names", assigns=["doc.ents"])
 def names_component(doc: Doc) -> Doc:
     """PERSON, ORG, GPE, LOC, FAC and NORP names (``doc.ents``), with title evidence."""
-    taken = [(d.start, d.end) for d in doc.user_data.get("dates", [])]
-    names = [n for n in find_names(doc, doc.text)
-             if not any(n.start < e and s < n.end for s, e in taken)]
+    taken = Spans((d.start, d.end) for d in doc.user_data.get("dates", []))
+    names = [n for n in find_names(doc, doc.text) if taken.free(n.start, n.end)]
     doc.user_data["names"] = names
-    spans = [doc.char_span(n.start, n.end, label=n.label, alignment_mode="expand") for n in names]
+    spans = [_span(doc, n.start, n.end, n.label) for n in names]
     doc.ents = filter_spans([s for s in spans if s is not None])
     return doc
 
@@ -66,7 +96,7 @@ def amounts_component(doc: Doc) -> Doc:
     doc.user_data["amounts"] = found
     spans = []
     for a in found:
-        span = doc.char_span(a.start, a.end, label=a.label, alignment_mode="expand")
+        span = _span(doc, a.start, a.end, a.label)
         if span is not None:
             span._.value = a.value
             spans.append(span)
@@ -88,8 +118,7 @@ def events_component(doc: Doc) -> Doc:
     mentions = [(s, e, ent.label, k) for k, ent in enumerate(doc.user_data.get("entities", []))
                 for s, e, _ in ent.mentions]
     dates = [(d.start, d.end, d.value) for d in doc.user_data.get("dates", [])]
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    doc.user_data["events"] = find_events(doc.text, sentences, mentions, dates)
+    doc.user_data["events"] = find_events(doc.text, sentences(doc), mentions, dates)
     return doc
 
 
@@ -100,7 +129,7 @@ def pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 5_000_000
     nlp.add_pipe("sentencizer")
-    for name in ("rashomon_paragraphs", "rashomon_dates", "rashomon_names", "rashomon_amounts", "rashomon_entities",
+    for name in ("rashomon_sentences", "rashomon_dates", "rashomon_names", "rashomon_amounts", "rashomon_entities",
                  "rashomon_events"):
         nlp.add_pipe(name)
     return nlp

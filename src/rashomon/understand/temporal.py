@@ -105,9 +105,12 @@ def _trim_preposition(text: str, s: int, e: int) -> tuple[int, str]:
 
 def _sentence_at(text: str, pos: int, sentences: list[tuple[int, int]] | None) -> str:
     if sentences:
-        for a, b in sentences:
-            if a <= pos < b:
-                return text[a:b]
+        import bisect
+
+        k = bisect.bisect_right(sentences, (pos, len(text) + 1)) - 1
+        if k >= 0 and sentences[k][0] <= pos < sentences[k][1]:
+            a, b = sentences[k]
+            return text[a:b]
     a = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     b = min(x for x in (text.find(". ", pos), text.find("\n", pos), len(text)) if x >= 0)
     return text[a:b]

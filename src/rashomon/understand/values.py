@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,27 @@ _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
 _SYMBOL = r"(?:US\$|A\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₹|₦|R(?=\d)|Rs\.?\s?|KSh\s?|N(?=\d)|USD\s?|EUR\s?|GBP\s?)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = r"(?:thousand|million|billion|trillion|bn|mn|m|k|crore|lakh)\b"
+
+
+class Spans:
+    """Non-overlapping character spans, for "is this stretch still free?" in log time."""
+
+    def __init__(self, spans=()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def free(self, s: int, e: int) -> bool:
+        # the spans do not overlap, so their ends are sorted too: only the last span that
+        # starts before e can reach past s
+        k = bisect.bisect_left(self.starts, e)
+        return not (k > 0 and self.ends[k - 1] > s)
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
 
 
 @dataclass
@@ -61,11 +83,9 @@ def _number(num: str, scale: str | None) -> float:
 def find_amounts(text: str, dates: list[tuple[int, int]]) -> list[Amount]:
     """MONEY and QUANTITY expressions; numbers inside dates or names are left alone."""
     money, quantity, words = _patterns()
-    taken = list(dates)
+    taken = Spans(dates)
     out: list[Amount] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+    free = taken.free
 
     for m in money.finditer(text):
         if not free(*m.span()):
@@ -74,14 +94,14 @@ def find_amounts(text: str, dates: list[tuple[int, int]]) -> list[Amount]:
         scale = m.group("scale") or m.group("scale2")
         unit = (m.group("sym") or m.group("cur") or "").strip()
         out.append(Amount(m.start(), m.end(), m.group(0), "MONEY", _number(num, scale), unit))
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in quantity.finditer(text):
         s, e = m.span()
         if not free(s, e) or _ordinal_or_time(text, s, e):
             continue
         out.append(Amount(s, e, m.group(0), "QUANTITY",
                           _number(m.group("num"), m.group("scale")), m.group("unit")))
-        taken.append((s, e))
+        taken.add(s, e)
     for m in words.finditer(text):
         s, e = m.span()
         if not free(s, e):
@@ -91,7 +111,7 @@ def find_amounts(text: str, dates: list[tuple[int, int]]) -> list[Amount]:
         if phrase in ("hundred", "thousand", "million", "billion"):
             continue
         out.append(Amount(s, e, m.group(0), "QUANTITY", value, m.group("unit")))
-        taken.append((s, e))
+        taken.add(s, e)
     out.sort(key=lambda a: a.start)
     return out
 
