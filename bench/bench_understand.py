@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             subset_dir(all_dir, d, names[:n])
             r = run_rashomon(d, os.path.join(work, f"u_{n}.db"), cpu, stages="all")
             tail = r["stdout"].strip().splitlines()[-1] if r["stdout"].strip() else ""
+            if not r["summary_found"]:
+                print("  analyze printed no summary; its stderr ends with:\n    "
+                      + r["stderr"].strip()[-600:])
             print(f"{n:>5}  {r['articles']:>8}  {r['articles'] / r['wall']:10.1f}  "
                   f"{r['peak_mb']:7.0f}  {tail.split('articles, ')[-1].split(', 0 fail')[0]}")
         print("targets: >= 30 articles/s on one core, < 1,000 MB")

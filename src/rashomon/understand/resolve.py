@@ -279,9 +279,14 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
         for key in _index_keys(ent):
             if target not in index[key]:
                 index[key].append(target)
+    used: set[str] = set()
     for c in clusters:
         c.name = _canonical(c)
         c.id = stable_id("e", c.label, fold(c.name))
+        if c.id in used:  # two entities of one name (namesakes kept apart): the first
+            first = min((m.article_id, m.mentions[0][0]) for m in c.members)  # mention decides
+            c.id = stable_id("e", c.label, fold(c.name), first[0], str(first[1]))
+        used.add(c.id)
     return clusters
 
 
