@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint eval eval-heldout bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,8 @@ demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/rashomon analyze demo/corpus --db demo.db
 	$(BIN)/rashomon articles --db demo.db
+	$(BIN)/rashomon entities --db demo.db --type PERSON | head -n 8
+	$(BIN)/rashomon timeline --db demo.db | head -n 12
 	$(BIN)/rashomon export --format json --db demo.db -o demo-export.json
 
 test: install
@@ -26,9 +28,15 @@ test: install
 
 eval: install
 	$(BIN)/python eval/clean_eval.py
+	$(BIN)/python eval/understand_eval.py
+
+eval-heldout: install
+	$(BIN)/python eval/clean_eval.py --heldout
+	$(BIN)/python eval/understand_eval.py --heldout
 
 bench: install
 	$(BIN)/python bench/bench_clean.py
+	$(BIN)/python bench/bench_understand.py
 
 clean:
 	rm -rf $(VENV) *.egg-info demo.db* demo-export.json
