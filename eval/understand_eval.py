@@ -95,11 +95,7 @@ def resolution_report(labels, preds, verbose: bool) -> None:
     """Cluster the found mentions across all articles and score against the labels."""
     local = []
     for lab in labels:
-        for e in preds[lab["name"]].entities:
-            local.append(LocalEntity(lab["name"], e.label, e.name,
-                                     [(m.start, m.end, m.text) for m in e.mentions],
-                                     [(r.alias, r.of, r.reason) for r in e.reasons],
-                                     set(e.aliases), e.weak))
+        local.extend(LocalEntity.of(lab["name"], e) for e in preds[lab["name"]].entities)
     clusters = resolve(local)
     pred_cluster = {}
     for c in clusters:

@@ -29,12 +29,17 @@ def names(u) -> dict[str, str]:
 def workspace_entities(texts: list[str]):
     local = []
     for n, text in enumerate(texts):
-        for e in understood(text, aid=f"a{n}").entities:
-            local.append(LocalEntity(f"a{n}", e.label, e.name,
-                                     [(m.start, m.end, m.text) for m in e.mentions],
-                                     [(r.alias, r.of, r.reason) for r in e.reasons],
-                                     set(e.aliases), e.weak))
+        local.extend(LocalEntity.of(f"a{n}", e) for e in understood(text, aid=f"a{n}").entities)
     return resolve(local)
+
+
+def ids_by_alias(doc: dict) -> dict[str, set[str]]:
+    """Exported entity ids by the text of their mentions."""
+    found: dict[str, set[str]] = {}
+    for e in doc["entities"]:
+        for m in e["mentions"]:
+            found.setdefault(m["text"], set()).add(e["id"])
+    return found
 
 
 def cluster_of(clusters, alias: str):
@@ -54,10 +59,7 @@ def demo_ws(tmp_path_factory):
 def test_one_actor_across_spellings_titles_and_outlets(demo_ws):
     ws, _ = demo_ws
     doc = ws.export("json")
-    by_alias = {}
-    for e in doc["entities"]:
-        for m in e["mentions"]:
-            by_alias.setdefault(m["text"], set()).add(e["id"])
+    by_alias = ids_by_alias(doc)
     soleimani = by_alias["Qassem Soleimani"]
     assert soleimani == by_alias["Qasem Soleimani"] == by_alias["Soleimani"]
     ent = next(e for e in doc["entities"] if e["id"] in soleimani)
@@ -70,10 +72,7 @@ def test_one_actor_across_spellings_titles_and_outlets(demo_ws):
 def test_look_alikes_stay_apart(demo_ws):
     ws, _ = demo_ws
     doc = ws.export("json")
-    by_alias = {}
-    for e in doc["entities"]:
-        for m in e["mentions"]:
-            by_alias.setdefault(m["text"], set()).add(e["id"])
+    by_alias = ids_by_alias(doc)
     assert by_alias["Iran"].isdisjoint(by_alias["Iraq"])
     assert by_alias["Hezbollah"].isdisjoint(by_alias["Kataib Hezbollah"])
     assert by_alias["Bashar Assad"].isdisjoint(by_alias["Ain al-Assad"])

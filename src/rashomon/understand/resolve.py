@@ -144,6 +144,12 @@ class LocalEntity:
     aliases: set[str] = field(default_factory=set)
     weak: bool = True               # typed by default only (no evidence of its own)
 
+    @classmethod
+    def of(cls, article_id: str, e) -> LocalEntity:
+        """From an article's stored entity (:class:`rashomon.model.ArticleEntity`)."""
+        return cls(article_id, e.label, e.name, [(m.start, m.end, m.text) for m in e.mentions],
+                   [(r.alias, r.of, r.reason) for r in e.reasons], set(e.aliases), e.weak)
+
 
 @dataclass
 class GlobalEntity:

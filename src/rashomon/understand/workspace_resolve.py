@@ -16,9 +16,7 @@ def rebuild(store) -> tuple[int, int]:
     local: dict[tuple[str, int], LocalEntity] = {}
     for aid in sorted(layers):
         for k, e in enumerate(layers[aid].entities):
-            local[(aid, k)] = LocalEntity(
-                aid, e.label, e.name, [(m.start, m.end, m.text) for m in e.mentions],
-                [(r.alias, r.of, r.reason) for r in e.reasons], set(e.aliases), e.weak)
+            local[(aid, k)] = LocalEntity.of(aid, e)
     clusters = resolve(list(local.values()))
     owner = {id(m): c.id for c in clusters for m in c.members}
     entities: list[Entity] = []
