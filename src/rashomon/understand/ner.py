@@ -18,6 +18,7 @@ from .resources import Resources, fold, load
 _CONNECTORS = {"of", "for", "and", "in", "on", "the", "&", "de", "du", "des", "la", "le", "y"}
 _APOS = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]{1,4}&[A-Z]{1,4})$")
+_NOUN_AFTER = re.compile(r"^([a-z]+)(?:\s+([a-z]+))?\b")
 _PERSON_CONTEXT_AFTER = re.compile(r"^\s*,\s*(?:\d{1,3},|who\b|whose\b|aged \d)")
 
 
@@ -216,9 +217,11 @@ def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | No
         return "ORG"
     if len(words) > 1 and first in ("mount", "lake", "gulf", "mt."):
         return "LOC"
-    if any(after_low.startswith(f) and not after_low[len(f):len(f) + 1].isalpha()
-           for f in res.fac_after):
-        return "FAC"  # "Ain al-Asad air base": a base named after a place
+    if len(words) > 1 and first in res.fac_openers:
+        return "FAC"  # "Palace of Justice", "Hospital Regional de Copiapó"
+    m = _NOUN_AFTER.match(after_low)
+    if m and (m.group(2) or m.group(1)) in res.fac_after:
+        return "FAC"  # "Ain al-Asad air base", "the El Pedregal copper mine"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "ORG"
     if len(words) == 1 and first in res.org_heads and not toks[name.a].sent_start:

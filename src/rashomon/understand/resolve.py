@@ -265,8 +265,28 @@ def _alias_in_article(entities: list[LocalEntity], text: str, n) -> tuple[LocalE
     return None, None
 
 
+def _retype_weak(local: list[LocalEntity]) -> None:
+    """A name typed only by default takes the type the same name has, with evidence,
+    elsewhere in the workspace ("Ayn al-Asad", a base where another outlet says so)."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for e in local:
+        if not e.weak:
+            votes[_sound_key(e.name)][e.label] += len(e.mentions)
+    for e in local:
+        if e.weak and votes.get(_sound_key(e.name)):
+            best = max(sorted(votes[_sound_key(e.name)].items()), key=lambda kv: kv[1])[0]
+            if best != e.label:
+                e.reasons.append((e.name, e.name, f"typed {best} as elsewhere in the workspace"))
+                e.label = best
+
+
+def _sound_key(name: str) -> str:
+    return " ".join(translit(w) for w in name_words(name))
+
+
 def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
     """Merge the articles' entities into workspace entities, deterministically."""
+    _retype_weak(local)
     order = sorted(local, key=lambda e: (e.weak, e.label, -len(name_words(e.name)),
                                          fold(e.name), e.article_id))
     clusters: list[GlobalEntity] = []

@@ -31,6 +31,7 @@ class Resources:
     org_openers: frozenset[str]
     fac_heads: frozenset[str]
     fac_after: tuple[str, ...]
+    fac_openers: frozenset[str]
     org_after: tuple[str, ...]
     loc_heads: frozenset[str]
     loc_openers: frozenset[str]
@@ -106,6 +107,7 @@ def load() -> Resources:
         org_openers=frozenset(fold(x) for x in data["org_openers"]),
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
+        fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
         org_after=tuple(sorted(data["org_after"], key=len, reverse=True)),
         loc_heads=frozenset(fold(x) for x in data["loc_heads"]),
         loc_openers=frozenset(fold(x) for x in data["loc_openers"]),
