@@ -50,7 +50,8 @@ def tokens_of(doc) -> list[Tok]:
     out = []
     prev = ""
     for t in doc:
-        start = bool(t.is_sent_start) or prev.isspace() or prev in ('"', "“", "‘", "(", "[", "—", ":")
+        start = bool(t.is_sent_start) or prev.isspace() or prev in (
+            '"', "“", "‘", "(", "[", "—", "–", ":", "-")
         if not t.text.isspace():
             out.append(Tok(t.text, t.idx, t.idx + len(t.text), start, len(out)))
         prev = t.text if not t.text.isspace() or "\n" in t.text else prev
@@ -261,6 +262,8 @@ def find_names(doc, text: str) -> list[Name]:
             trimmed = trim(name, text, toks, res, lower_vocab)
             if trimmed is None or not any(c.isalpha() for c in trimmed.text):
                 continue
+            if any(c.isdigit() for c in trimmed.text) and not _ACRONYM.match(trimmed.text):
+                continue  # "H3", "Yatagarasu-1", "Falcon 9": products, not our types
             if len(trimmed.text) == 1:
                 continue
             for part in _gazetteer_parts(trimmed, text, toks, res):
@@ -424,6 +427,8 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             before = text[max(0, n.start - 6):n.start].lower()
             if len(words) == 1 and re.search(r"\b(?:in|at|near|outside|across)\s+$", before):
                 n.label = "GPE"  # "in Pauktaw": an unknown town
+            elif len(words) == 1 and fold(words[0]) in load().given_names:
+                n.label = "PERSON"  # "Viktor", "Sasha": a given name on its own
             else:
                 n.label = "PERSON" if 1 < len(words) <= 3 and not common else "ORG"
             n.weak = True
