@@ -16,6 +16,7 @@ from importlib import resources as ir
 
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACES = {"GPE", "FAC", "LOC"}
+_DEFINITE = re.compile(r"\b(?:the|his|her|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 _MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|military|army|troops|forces|bomb\w*|"
                        r"killed|killing|dead|wounded|targeted|targeting|militants?|fighters|"
                        r"artillery|retaliat\w*|warplanes?|jets?|naval|strikes? on)\b", re.I)
@@ -43,6 +44,7 @@ class SentenceEvent:
     participants: list[tuple[int, str]] = field(default_factory=list)  # (entity index, role)
     location: int | None = None
     date: str | None = None
+    anaphoric: bool = False         # "the assassination": an event already told
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +104,10 @@ def find_events(text: str, sentences: list[tuple[int, int]],
         seen_types: set[str] = set()
         for match in pattern.finditer(sentence):
             etype = _type_of(match.group(0), by_form)
+            before_trigger = text[max(s, s + match.start() - 12):s + match.start()].lower()
+            if re.search(r"\bto\s+$", before_trigger) and match.group(0).lower() in (
+                    "deal", "strike", "attack", "raid", "march", "rally", "vote", "transfer"):
+                continue  # "to deal a blow", "to strike back": a verb, not the event
             if etype == "attack" and match.group(0).lower() in ("strike", "strikes") and not \
                     _MILITARY.search(sentence):
                 etype = "protest"  # a teachers' strike, a general strike
@@ -136,8 +142,10 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 continue
             location = _location(inside, text, {p for p, _ in participants})
             date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
-            out.append(SentenceEvent(etype, match.group(0), t_start, s, e, participants,
-                                     location, date))
+            event = SentenceEvent(etype, match.group(0), t_start, s, e, participants,
+                                  location, date)
+            event.anaphoric = bool(_DEFINITE.search(before_trigger))
+            out.append(event)
             seen_types.add(etype)
     return _one_per_occasion(out)
 
@@ -151,6 +159,8 @@ def _one_per_occasion(events: list[SentenceEvent]) -> list[SentenceEvent]:
         same = next((k for k in kept if k.type == ev.type and (
             actors & {p for p, _ in k.participants} if actors else not k.participants)
             and (k.date is None or ev.date is None or k.date == ev.date)), None)
+        if same is None and ev.anaphoric and ev.type != "statement":
+            same = next((k for k in kept if k.type == ev.type), None)  # "the killing" again
         if same is None:
             kept.append(ev)
         else:
