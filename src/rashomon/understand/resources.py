@@ -93,7 +93,8 @@ def load() -> Resources:
     for state in gc.get_us_states().values():
         gpe.setdefault(fold(state["name"]), state["name"])
     for word in data["norp_words"]:
-        norp.setdefault(fold(word), word)
+        variant, _, canonical = word.partition("=")
+        norp.setdefault(fold(variant), canonical or variant)
     titles = {tuple(fold(t).split()) for t in data["titles"]}
     return Resources(
         gpe=gpe, countries=frozenset(countries), norp=norp,
