@@ -1,7 +1,7 @@
 """One entity per real-world actor: merge names across spellings, transliterations, titles,
 acronyms and articles, and say why each merge was made.
 
-Merges: the same name; a transliteration variant (Qassem / Qasem / Kassem, Mohammad /
+Merges: the same name; a transliteration variant (Hussein / Husain / Hossein, Mohammad /
 Muhammad / Mohammed: letters folded by sound, then at most one letter apart); the Arabic
 article (al-X / Al-X / X); a surname standing for a full name of the same article; a
 middle name present or not; an acronym and its expansion (defined in brackets, or the
@@ -25,7 +25,7 @@ _VOWELS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "w"})
 
 
 def translit(word: str) -> str:
-    """A sound key for a name word: "Qassem" / "Qasem" / "Kassem" -> "kasim"."""
+    """A sound key for a name word: "Hussain" / "Husain" -> "husain", "Hussein" / "Hossein" -> "husin"."""
     w = fold(word)
     w = _PARTICLES.sub("", w)
     w = re.sub(r"[^a-z]", "", w)
@@ -62,8 +62,8 @@ def same_word(a: str, b: str) -> str | None:
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a name without particles and possessives: "Abu Mahdi al-Muhandis" ->
-    ["Abu", "Mahdi", "Muhandis"]."""
+    """The words of a name without particles and possessives: "Abu Bakr al-Baghdadi" ->
+    ["Abu", "Bakr", "Baghdadi"]."""
     name = re.sub(r"['’]s$", "", name.strip())
     words = [w for w in re.split(r"[\s]+", name) if w]
     out = []
@@ -255,7 +255,7 @@ _AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|also called|known as|formerly(?
 
 
 def _alias_in_article(entities: list[LocalEntity], text: str, n) -> tuple[LocalEntity | None, str | None]:
-    """"the Nujaba Movement, also known as the Hezbollah Al-Nujaba Movement"."""
+    """"the Houthis, also known as Ansar Allah"."""
     for ent in reversed(entities[-3:]):
         if ent.label != n.label:
             continue

@@ -45,7 +45,7 @@ class Resources:
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII form used for lookups: "Kata’ib" -> "kata'ib", "Türkiye" -> "turkiye"."""
+    """Lowercase ASCII form used for lookups: "Shi’ite" -> "shi'ite", "Türkiye" -> "turkiye"."""
     return unidecode(text.replace("’", "'").replace("‘", "'")).lower().strip()
 
 
