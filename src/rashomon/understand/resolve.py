@@ -162,7 +162,6 @@ class GlobalEntity:
 
 def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity]:
     """Group one article's name mentions into its entities (surnames, acronyms, aliases)."""
-    res = load()
     entities: list[LocalEntity] = []
     by_key: dict[tuple[str, str], LocalEntity] = {}
     persons: list[LocalEntity] = []
@@ -197,7 +196,6 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
             ent.reasons.append((f"{n.titled} {text_}", text_, "title stripped"))
         if label == "PERSON" and len(name_words(text_)) > len(name_words(ent.name)):
             ent.name = text_
-    del res
     return entities
 
 
