@@ -37,8 +37,6 @@ def clean_page(page: Page) -> list[Article]:
     single = len(drafts) == 1
     if single and meta.published:
         page_date = meta.published
-    if meta.title and not meta.title_suffix_outlet:
-        meta.title_suffix_outlet = metadata.title_suffix(meta.title, drafts[0].title)
     outlet = metadata.outlet(meta, drafts[0].title, clue)
     articles = []
     for n, d in enumerate(drafts):

@@ -42,7 +42,6 @@ class PageMeta:
     author: str | None = None
     url: str | None = None
     language: str | None = None
-    title_suffix_outlet: str | None = None
     logo_name: str | None = None
     live_blog: bool = False
     clues: list[str] = field(default_factory=list)  # footer/copyright lines, for outlet clues

@@ -22,8 +22,8 @@ _STOPWORDS = {
 
 def outlet(meta: PageMeta, headline: str | None, text_clue: str | None) -> str | None:
     """The publisher: markup first, then the page's own words, then the URL's domain."""
-    return (meta.site_name or meta.logo_name or meta.title_suffix_outlet
-            or title_suffix(meta.title, headline) or text_clue or domain(meta.url))
+    return (meta.site_name or meta.logo_name or title_suffix(meta.title, headline)
+            or text_clue or domain(meta.url))
 
 
 def outlet_in_text(blocks: list[Block], meta: PageMeta) -> str | None:

@@ -21,6 +21,7 @@ from ..model import stable_id
 from .resources import fold, load
 
 _PARTICLES = re.compile(r"^(?:al|el|ul|ad|an|ar|as|at|az|ash)[-‐’' ]", re.I)
+_ACRONYM_ALIAS = re.compile(r"[A-Z][A-Z.&]{1,7}")
 _VOWELS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "w"})
 
 
@@ -103,6 +104,10 @@ def person_match(a: str, b: str) -> str | None:
     if fold(a) != fold(b) and not reasons:
         reasons.add("article al- or capitals differ")
     return ", ".join(sorted(reasons)) or "same name"
+
+
+def _is_acronym(alias: str) -> bool:
+    return bool(_ACRONYM_ALIAS.fullmatch(alias))
 
 
 def initials(name: str) -> str:
@@ -207,7 +212,7 @@ def _key(label: str, text: str) -> str:
     if label == "NORP":
         return fold(res.norp.get(folded, res.norp.get(folded.rstrip("s"), folded)))
     if label == "PERSON":
-        return " ".join(translit(w) for w in name_words(text))
+        return _sound_key(text)
     return org_key(text)
 
 
@@ -235,7 +240,7 @@ _DEFINED = re.compile(r"^\s*\(\s*$")
 
 def _org_in_article(entities: list[LocalEntity], text: str, n) -> tuple[LocalEntity | None, str | None]:
     """An acronym of an organisation named before it in the article."""
-    if not re.fullmatch(r"[A-Z][A-Z.&]{1,7}", n.text):
+    if not _is_acronym(n.text):
         return None, None
     for ent in reversed(entities):
         if ent.label != "ORG":
@@ -323,7 +328,7 @@ def _index_keys(ent: LocalEntity) -> list[tuple[str, str]]:
             if words:
                 keys.add(("PERSON-surname", translit(words[-1])[:3]))
         if ent.label == "ORG":
-            if re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias):
+            if _is_acronym(alias):
                 keys.add(("ORG-acronym", alias.replace(".", "")))
             elif initials(alias):
                 keys.add(("ORG-acronym", initials(alias).upper()))
@@ -364,12 +369,11 @@ def _find(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
         return None, None
     if ent.label == "ORG":
         for alias in ent.aliases | {ent.name}:
-            key = alias.replace(".", "") if re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias) else \
+            key = alias.replace(".", "") if _is_acronym(alias) else \
                 initials(alias).upper()
             hits = index.get(("ORG-acronym", key), []) if key else []
             if len(hits) == 1 and len(key) >= 2 and (
-                    re.fullmatch(r"[A-Z][A-Z.&]{1,7}", alias) or any(
-                    re.fullmatch(r"[A-Z][A-Z.&]{1,7}", a) for a in _names_of(hits[0]))):
+                    _is_acronym(alias) or any(_is_acronym(a) for a in _names_of(hits[0]))):
                 return hits[0], "acronym and its expansion"
     return None, None
 
