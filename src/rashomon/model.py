@@ -89,43 +89,126 @@ class Event:
 
 
 @dataclass(slots=True)
+class StoryRelation:
+    """Another story about the same actors: ``follow-up`` (this story came later) or
+    ``earlier`` (the other came later), with the entities they share."""
+
+    story_id: str
+    relation: str
+    shared: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Story:
+    """Articles that report the same story, across outlets and days."""
+
     id: str
     title: str
     article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    first: str | None = None          # earliest publication date of its articles
+    last: str | None = None
+    related: list[StoryRelation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Descriptor:
+    """How one article names or characterises one entity: an appositive ("Hezbollah, an
+    Iranian proxy"), a pre-modifier ("the Lebanese terror group Hezbollah"), or the word
+    chosen for what was done to it ("martyrdom", "assassinated").
+
+    ``score`` is the loaded-language score of the span (negative: delegitimising,
+    positive: legitimising or sympathetic, 0: neutral); ``terms`` the lexicon entries hit,
+    as ``"word:category"``."""
+
     entity_id: str
     article_id: str
     text: str
     start: int
     end: int
+    kind: str = "premodifier"         # premodifier | appositive | event-word | predicate
+    score: float = 0.0
+    terms: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Quote:
+    """A direct quote or reported speech; ``start``/``end`` cover the quoted words (for
+    reported speech: the reported clause). A news agency credited for a quote is its
+    ``source``, not its speaker."""
+
     article_id: str
     speaker_id: str | None
     speaker: str | None
     text: str
     start: int
     end: int
+    kind: str = "direct"              # direct | reported
+    cue: str | None = None            # said, told, according to...
+    source: str | None = None         # the agency or outlet credited ("told Reuters")
 
 
 @dataclass(slots=True)
 class Claim:
+    """One value stated for a topic, by the articles in ``article_ids``; ``mentions`` are
+    the exact sentences, one per article."""
+
     value: str
     article_ids: list[str]
     text: str
+    mentions: list[Mention] = field(default_factory=list)
+    number: float | None = None       # the value as a number, when it is one
+    qualifier: str | None = None      # about | more than | at least | up to ...
+    outlets: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Discrepancy:
+    """Outlets state different values for the same thing.
+
+    ``status``: ``contradiction`` (the values cannot both hold), ``approximate`` (they differ
+    but a rounding word makes them compatible), ``update`` (explained by time: a later
+    report of a growing count)."""
+
     id: str
     topic: str
     claims: list[Claim] = field(default_factory=list)
+    story_id: str | None = None
+    kind: str = "count"               # count | money | date | place | agent
+    status: str = "contradiction"
+
+
+@dataclass(slots=True)
+class Fact:
+    """A claim on which the outlets that state it agree (corroborated by ``len(outlets)``)."""
+
+    id: str
+    story_id: str
+    topic: str
+    kind: str
+    value: str
+    article_ids: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    """One event or key claim of a story and which of its articles report it.
+
+    ``item_id`` is an event id (``v...``), a fact id (``f...``) or a discrepancy id
+    (``d...``); ``cells`` maps each article of the story to the sentences reporting the item
+    there (empty: the article leaves it out)."""
+
+    story_id: str
+    item_id: str
+    kind: str                         # event | fact | discrepancy
+    label: str
+    cells: dict[str, list[Mention]] = field(default_factory=dict)
+
+    @property
+    def reported_by(self) -> list[str]:
+        return sorted(a for a, m in self.cells.items() if m)
 
 
 @dataclass(slots=True)
@@ -176,12 +259,65 @@ class ArticleEvent:
 
 
 @dataclass(slots=True)
+class ArticleQuote:
+    """A quote as one article gives it; ``speaker`` is an index into the article's
+    entities (None: unattributed or not a named entity, ``speaker_text`` then says who)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "direct"
+    speaker: int | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleDescriptor:
+    """A descriptor of the article's entity number ``entity``."""
+
+    entity: int
+    start: int
+    end: int
+    text: str
+    kind: str = "premodifier"
+    score: float = 0.0
+    terms: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ArticleClaim:
+    """A stated value (count, money, date) with what it counts: ``topic`` is a normalised
+    key ("troops", "killed people"), ``label`` a readable one; ``entities`` the article's
+    entities named in the same sentence; ``sent_start``/``sent_end`` the sentence."""
+
+    start: int
+    end: int
+    text: str
+    kind: str                         # count | money | date
+    topic: str
+    label: str
+    value: str
+    number: float | None = None
+    qualifier: str | None = None
+    sent_start: int = 0
+    sent_end: int = 0
+    entities: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Understanding:
-    """The Understand stage's layer on an article."""
+    """The article-level layers of Understand (entities, values, events) and Compare
+    (quotes, descriptors, claims). ``sentences`` is transient (not stored)."""
 
     entities: list[ArticleEntity] = field(default_factory=list)
     values: list[ValueMention] = field(default_factory=list)
     events: list[ArticleEvent] = field(default_factory=list)
+    quotes: list[ArticleQuote] = field(default_factory=list)
+    descriptors: list[ArticleDescriptor] = field(default_factory=list)
+    claims: list[ArticleClaim] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

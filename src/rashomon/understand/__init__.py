@@ -43,7 +43,10 @@ def understand_article(article: Article) -> Article:
     events = [ArticleEvent(e.type, e.trigger, e.trigger_start, e.start, e.end,
                            list(e.participants), e.location, e.date)
               for e in doc.user_data["events"]]
-    article.understanding = Understanding(entities, values, events)
+    from .nlp import sentences
+
+    article.understanding = Understanding(entities, values, events,
+                                          sentences=list(sentences(doc)))
     return article
 
 
