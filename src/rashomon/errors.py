@@ -37,6 +37,7 @@ class Errors:
     E017 = ("[E017] cannot write {path} ({detail}): check that its folder exists and that you "
             "may write there")
     E018 = "[E018] entity {id} is not in {db}: list the ids with `rashomon entities --db {db}`"
+    E019 = "[E019] story {id} is not in {db}: list the ids with `rashomon stories --db {db}`"
     W001 = ("[W001] invalid UTF-8 bytes were decoded as {encoding}: check the result, or convert "
             "the file to UTF-8")
     W003 = ("[W003] article {id} was stored without all its layers ({detail}): please report "

@@ -11,25 +11,38 @@ from importlib import resources
 from ..errors import Errors, UsageError
 from ..model import (
     Article,
+    ArticleClaim,
+    ArticleDescriptor,
     ArticleEntity,
     ArticleEvent,
+    ArticleQuote,
     Caption,
     Claim,
+    CoverageRow,
     Descriptor,
     Discrepancy,
     Entity,
     Event,
+    Fact,
     Failure,
     Mention,
     MergeReason,
     Participant,
     Quote,
     Story,
+    StoryRelation,
     Understanding,
     ValueMention,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: How a store of an earlier schema becomes the current one, in one transaction. Version 1
+#: held the Compare tables without their columns; they only ever held derived rows (rebuilt
+#: by every ``analyze``), so they are dropped and made anew. Articles are untouched.
+MIGRATIONS = {
+    "1": ("DROP TABLE IF EXISTS claims", "DROP TABLE IF EXISTS discrepancies",
+          "DROP TABLE IF EXISTS quotes", "DROP TABLE IF EXISTS descriptors"),
+}
 _ARTICLE_COLUMNS = ("id", "source", "origin", "ordinal", "title", "outlet", "published",
                     "byline", "dateline", "language", "url", "fetched_at", "text", "words",
                     "story_id")
@@ -55,19 +68,24 @@ class Store:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if tables and "meta" not in tables:
                 raise UsageError(Errors.E011.format(db=path, detail="it has other tables"))
+            migrate: tuple[str, ...] = ()
             if "meta" in tables:
                 row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-                if row is None or row[0] != SCHEMA_VERSION:
+                version = row[0] if row else "?"
+                if version != SCHEMA_VERSION and version not in MIGRATIONS:
                     raise UsageError(Errors.E011.format(
-                        db=path, detail=f"schema {row[0] if row else '?'}, expected {SCHEMA_VERSION}"))
+                        db=path, detail=f"schema {version}, expected {SCHEMA_VERSION}"))
+                migrate = MIGRATIONS.get(version, ())
             # every statement is IF NOT EXISTS: a store made by an earlier release gains the
             # tables of later stages, and nothing it holds changes
             script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
             conn.execute("BEGIN")
+            for statement in migrate:
+                conn.execute(statement)
             for statement in script.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?)",
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?)",
                          (SCHEMA_VERSION,))
             conn.execute("COMMIT")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -154,6 +172,22 @@ class Store:
             '"end", location, date, participants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [(a.id, k, e.type, e.trigger, e.trigger_start, e.start, e.end, e.location, e.date,
               json.dumps(e.participants)) for k, e in enumerate(u.events)])
+        c.executemany(
+            'INSERT INTO article_quotes(article_id, start, "end", text, kind, speaker, '
+            "speaker_text, cue, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, q.start, q.end, q.text, q.kind, q.speaker, q.speaker_text, q.cue, q.source)
+             for q in u.quotes])
+        c.executemany(
+            'INSERT INTO article_descriptors(article_id, entity, start, "end", text, kind, '
+            "score, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, d.entity, d.start, d.end, d.text, d.kind, d.score,
+              json.dumps(d.terms, ensure_ascii=False)) for d in u.descriptors])
+        c.executemany(
+            'INSERT INTO article_claims(article_id, start, "end", text, kind, topic, label, '
+            "value, number, qualifier, sent_start, sent_end, entities) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.id, x.start, x.end, x.text, x.kind, x.topic, x.label, x.value, x.number,
+              x.qualifier, x.sent_start, x.sent_end, json.dumps(x.entities)) for x in u.claims])
 
     # --- the Understand layer --------------------------------------------------------------
     def understanding(self) -> dict[str, Understanding]:
@@ -177,7 +211,73 @@ class Store:
             out.setdefault(r["article_id"], Understanding()).events.append(ArticleEvent(
                 r["type"], r["trigger"], r["trigger_start"], r["start"], r["end"],
                 [tuple(p) for p in json.loads(r["participants"])], r["location"], r["date"]))
+        for r in self.conn.execute("SELECT * FROM article_quotes ORDER BY article_id, start"):
+            out.setdefault(r["article_id"], Understanding()).quotes.append(ArticleQuote(
+                r["start"], r["end"], r["text"], r["kind"], r["speaker"], r["speaker_text"],
+                r["cue"], r["source"]))
+        for r in self.conn.execute("SELECT * FROM article_descriptors ORDER BY article_id, start"):
+            out.setdefault(r["article_id"], Understanding()).descriptors.append(
+                ArticleDescriptor(r["entity"], r["start"], r["end"], r["text"], r["kind"],
+                                  r["score"], json.loads(r["terms"])))
+        for r in self.conn.execute("SELECT * FROM article_claims ORDER BY article_id, start"):
+            out.setdefault(r["article_id"], Understanding()).claims.append(ArticleClaim(
+                r["start"], r["end"], r["text"], r["kind"], r["topic"], r["label"], r["value"],
+                r["number"], r["qualifier"], r["sent_start"], r["sent_end"],
+                json.loads(r["entities"])))
         return out
+
+    def replace_comparison(self, stories: list[Story], descriptors: list[Descriptor],
+                           quotes: list[Quote], discrepancies: list[Discrepancy],
+                           facts: list[Fact], coverage: list[CoverageRow]) -> None:
+        """Replace the workspace's stories and everything compared within them, in one
+        transaction (articles gain their ``story_id``)."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for table in ("story_relations", "stories", "descriptors", "quotes", "claims",
+                          "discrepancies", "facts", "coverage"):
+                c.execute(f"DELETE FROM {table}")
+            c.execute("UPDATE articles SET story_id = NULL")
+            c.executemany("INSERT INTO stories(id, title) VALUES (?, ?)",
+                          [(st.id, st.title) for st in stories])
+            c.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                          [(st.id, aid) for st in stories for aid in st.article_ids])
+            c.executemany("INSERT INTO story_relations(story_id, other_id, relation, shared) "
+                          "VALUES (?, ?, ?, ?)",
+                          [(st.id, r.story_id, r.relation, _js(r.shared)) for st in stories
+                           for r in st.related])
+            c.executemany('INSERT INTO descriptors(entity_id, article_id, text, start, "end", '
+                          "kind, score, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(d.entity_id, d.article_id, d.text, d.start, d.end, d.kind, d.score,
+                            _js(d.terms)) for d in descriptors])
+            c.executemany('INSERT INTO quotes(article_id, speaker_id, speaker, text, start, '
+                          '"end", kind, cue, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                          [(q.article_id, q.speaker_id, q.speaker, q.text, q.start, q.end,
+                            q.kind, q.cue, q.source) for q in quotes])
+            c.executemany("INSERT INTO discrepancies(id, topic, story_id, kind, status) "
+                          "VALUES (?, ?, ?, ?, ?)",
+                          [(d.id, d.topic, d.story_id, d.kind, d.status) for d in discrepancies])
+            c.executemany("INSERT INTO claims(discrepancy_id, ordinal, value, article_ids, text, "
+                          "mentions, number, qualifier, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(d.id, k, x.value, _js(x.article_ids), x.text, _mentions(x.mentions),
+                            x.number, x.qualifier, _js(x.outlets))
+                           for d in discrepancies for k, x in enumerate(d.claims)])
+            c.executemany("INSERT INTO facts(id, story_id, topic, kind, value, article_ids, "
+                          "outlets, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                          [(f.id, f.story_id, f.topic, f.kind, f.value, _js(f.article_ids),
+                            _js(f.outlets), _mentions(f.mentions)) for f in facts])
+            ordinal: dict[str, int] = {}
+            rows = []
+            for row in coverage:
+                k = ordinal[row.story_id] = ordinal.get(row.story_id, -1) + 1
+                cells = {a: [[m.start, m.end, m.text] for m in ms] for a, ms in row.cells.items()}
+                rows.append((row.story_id, k, row.item_id, row.kind, row.label, _js(cells)))
+            c.executemany("INSERT INTO coverage(story_id, ordinal, item_id, kind, label, cells) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", rows)
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
 
     def replace_resolution(self, entities: list[Entity], merges: list[tuple[str, MergeReason]],
                            events: list[Event]) -> None:
@@ -309,29 +409,101 @@ class Store:
                 for r in self.conn.execute("SELECT * FROM events ORDER BY id")]
 
     def stories(self) -> list[Story]:
-        members: dict[str, list[str]] = {}
-        for r in self.conn.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL "
-                                   "ORDER BY id"):
-            members.setdefault(r["story_id"], []).append(r["id"])
-        return [Story(r["id"], r["title"], members.get(r["id"], []))
-                for r in self.conn.execute("SELECT * FROM stories ORDER BY id")]
+        """Every story with its articles, outlets, date range and related stories."""
+        members: dict[str, list[sqlite3.Row]] = {}
+        for r in self.conn.execute("SELECT id, story_id, outlet, published FROM articles "
+                                   "WHERE story_id IS NOT NULL ORDER BY published, id"):
+            members.setdefault(r["story_id"], []).append(r)
+        related: dict[str, list[StoryRelation]] = {}
+        for r in self.conn.execute("SELECT * FROM story_relations ORDER BY rowid"):
+            related.setdefault(r["story_id"], []).append(
+                StoryRelation(r["other_id"], r["relation"], json.loads(r["shared"])))
+        out = []
+        for r in self.conn.execute("SELECT * FROM stories ORDER BY id"):
+            rows = members.get(r["id"], [])
+            dates = sorted(x["published"] for x in rows if x["published"])
+            outlets = sorted({x["outlet"] for x in rows if x["outlet"]})
+            out.append(Story(r["id"], r["title"], sorted(x["id"] for x in rows), outlets,
+                             dates[0] if dates else None, dates[-1] if dates else None,
+                             related.get(r["id"], [])))
+        return out
 
-    def descriptors(self) -> list[Descriptor]:
-        return [Descriptor(r["entity_id"], r["article_id"], r["text"], r["start"], r["end"])
-                for r in self.conn.execute("SELECT * FROM descriptors ORDER BY article_id, start")]
+    def story(self, story_id: str) -> Story:
+        for st in self.stories():
+            if st.id == story_id:
+                return st
+        raise UsageError(Errors.E019.format(id=story_id, db=self.path))
 
-    def quotes(self) -> list[Quote]:
+    def descriptors(self, entity_id: str | None = None,
+                    article_ids: Iterable[str] | None = None) -> list[Descriptor]:
+        sql, args = _where("SELECT * FROM descriptors", entity_id=entity_id,
+                           article_id=article_ids)
+        return [Descriptor(r["entity_id"], r["article_id"], r["text"], r["start"], r["end"],
+                           r["kind"], r["score"], json.loads(r["terms"]))
+                for r in self.conn.execute(sql + " ORDER BY article_id, start", args)]
+
+    def quotes(self, article_ids: Iterable[str] | None = None,
+               speaker_id: str | None = None) -> list[Quote]:
+        sql, args = _where("SELECT * FROM quotes", speaker_id=speaker_id, article_id=article_ids)
         return [Quote(r["article_id"], r["speaker_id"], r["speaker"], r["text"], r["start"],
-                      r["end"])
-                for r in self.conn.execute("SELECT * FROM quotes ORDER BY article_id, start")]
+                      r["end"], r["kind"], r["cue"], r["source"])
+                for r in self.conn.execute(sql + " ORDER BY article_id, start", args)]
 
-    def discrepancies(self) -> list[Discrepancy]:
+    def discrepancies(self, story_id: str | None = None) -> list[Discrepancy]:
+        sql, args = _where("SELECT * FROM discrepancies", story_id=story_id)
+        rows = self.conn.execute(sql + " ORDER BY story_id, id", args).fetchall()
         claims: dict[str, list[Claim]] = {}
         for r in self.conn.execute("SELECT * FROM claims ORDER BY discrepancy_id, ordinal"):
             claims.setdefault(r["discrepancy_id"], []).append(
-                Claim(r["value"], json.loads(r["article_ids"]), r["text"]))
-        return [Discrepancy(r["id"], r["topic"], claims.get(r["id"], []))
-                for r in self.conn.execute("SELECT * FROM discrepancies ORDER BY id")]
+                Claim(r["value"], json.loads(r["article_ids"]), r["text"],
+                      _read_mentions(r["mentions"]), r["number"], r["qualifier"],
+                      json.loads(r["outlets"])))
+        return [Discrepancy(r["id"], r["topic"], claims.get(r["id"], []), r["story_id"],
+                            r["kind"], r["status"]) for r in rows]
+
+    def facts(self, story_id: str | None = None) -> list[Fact]:
+        sql, args = _where("SELECT * FROM facts", story_id=story_id)
+        return [Fact(r["id"], r["story_id"], r["topic"], r["kind"], r["value"],
+                     json.loads(r["article_ids"]), json.loads(r["outlets"]),
+                     _read_mentions(r["mentions"]))
+                for r in self.conn.execute(sql + " ORDER BY story_id, id", args)]
+
+    def coverage(self, story_id: str | None = None) -> list[CoverageRow]:
+        sql, args = _where("SELECT * FROM coverage", story_id=story_id)
+        out = []
+        for r in self.conn.execute(sql + " ORDER BY story_id, ordinal", args):
+            cells = {a: [Mention(a, s, e, t) for s, e, t in ms]
+                     for a, ms in json.loads(r["cells"]).items()}
+            out.append(CoverageRow(r["story_id"], r["item_id"], r["kind"], r["label"], cells))
+        return out
+
+
+def _js(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _mentions(mentions: list[Mention]) -> str:
+    return _js([[m.article_id, m.start, m.end, m.text] for m in mentions])
+
+
+def _read_mentions(raw: str) -> list[Mention]:
+    return [Mention(*m) for m in json.loads(raw)]
+
+
+def _where(sql: str, **filters: object) -> tuple[str, list]:
+    """``sql`` with ``WHERE column = ?`` for each filter given (a list: ``IN (...)``)."""
+    clauses, args = [], []
+    for column, value in filters.items():
+        if value is None:
+            continue
+        if isinstance(value, str):
+            clauses.append(f"{column} = ?")
+            args.append(value)
+        else:
+            values = list(value)
+            clauses.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
+            args.extend(values)
+    return (sql + " WHERE " + " AND ".join(clauses) if clauses else sql), args
 
 
 def group_by_source(articles: Iterable[Article]) -> dict[str, list[Article]]:
