@@ -66,14 +66,13 @@ def ftm_entities(store: Store) -> Iterator[EntityProxy]:
     names = {e.id: e.name for e in entities}
     event_proxies = {v.id: _event(v, proxies, names) for v in events}
     yield from event_proxies.values()
-    published = {aid: a.get("publishedAt") for aid, a in articles.items()}
     for entity in entities:
         if entity.id in proxies:
             yield from _documentation(entity.id, proxies[entity.id].id, entity.mentions,
-                                      articles, published, ROLE_MENTION)
+                                      articles, ROLE_MENTION)
     for event in events:
         yield from _documentation(event.id, event_proxies[event.id].id, event.mentions,
-                                  articles, published, ROLE_REPORT)
+                                  articles, ROLE_REPORT)
 
 
 def _make(schema: str, *key: str) -> EntityProxy:
@@ -144,8 +143,7 @@ def _fits(proxy: EntityProxy, prop: str, other: EntityProxy) -> bool:
 
 
 def _documentation(our_id: str, ftm_id: str, mentions: list[Mention],
-                   articles: dict[str, EntityProxy], published: dict[str, list[str]],
-                   role: str) -> Iterator[EntityProxy]:
+                   articles: dict[str, EntityProxy], role: str) -> Iterator[EntityProxy]:
     """One ``Documentation`` per article among ``mentions``, linking it to ``ftm_id``."""
     by_article: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -156,7 +154,7 @@ def _documentation(our_id: str, ftm_id: str, mentions: list[Mention],
         proxy.add("document", articles[article_id].id)
         proxy.add("entity", ftm_id)
         proxy.add("role", role)
-        proxy.add("date", published[article_id])
+        proxy.add("date", articles[article_id].get("publishedAt"))
         texts = sorted({m.text.strip() for m in by_article[article_id]})
         proxy.add("namesMentioned" if role == ROLE_MENTION else "summary", texts)
         yield proxy

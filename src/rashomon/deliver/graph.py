@@ -1,12 +1,22 @@
 """The entity graph: entities as nodes, linked by the events they share and by the sentences
 that name them together; written as GraphML or GEXF by networkx.
 
+Nodes: every entity but the values, with ``label`` and ``name`` (canonical name), ``type``,
+``aliases`` (joined by "; "), ``mentions`` and ``articles`` (counts).
+
 The graph is an undirected ``networkx.MultiGraph``, so that each event keeps its own edge
 with its own type, trigger, date and sources (aggregating them would merge an attack and a
 meeting between the same two actors into one edge), while co-occurrence is one aggregated
-edge per pair (``weight`` = the articles naming both in one sentence). Edge ``kind`` tells
-them apart: ``event`` (attribute ``event``: the event id) or ``cooccurrence``. Edge keys
-(GraphML edge ids) are unique: ``<event id>/<n>`` and ``cooccurrence/<n>``.
+edge per pair. Edge ``kind`` tells them apart:
+
+- ``event``: one edge per pair of the event's participants, with ``event`` (its id),
+  ``event_type``, ``trigger``, ``date`` and ``location`` (when known), ``roles``,
+  ``weight`` (the articles reporting it), ``articles`` (their ids, joined by "; ") and
+  ``sentences`` (the reporting sentences, one per line);
+- ``cooccurrence``: ``weight`` (the articles where one sentence names both) and
+  ``articles``. Sentences are split as the Understand stage splits them.
+
+Edge keys (GraphML edge ids) are unique: ``<event id>/<n>`` and ``cooccurrence/<n>``.
 
 Nodes are added in id order and every edge as (smaller id, larger id), so the writers emit
 ``source`` < ``target`` and an event edge's ``roles`` reads "source role-target role".
@@ -56,8 +66,9 @@ def build_graph(store: Store) -> nx.MultiGraph:
     """The entity graph of the workspace (see the module docstring)."""
     import networkx as nx
 
-    entities = {e.id: e for e in store.entities() if e.type not in VALUE_TYPES}
-    names = {e.id: e.name for e in store.entities()}
+    everything = store.entities()
+    entities = {e.id: e for e in everything if e.type not in VALUE_TYPES}
+    names = {e.id: e.name for e in everything}
     graph = nx.MultiGraph(name="rashomon entity graph")
     for entity_id in sorted(entities):
         graph.add_node(entity_id, **_node_attributes(entities[entity_id]))
@@ -67,8 +78,8 @@ def build_graph(store: Store) -> nx.MultiGraph:
     texts = {a.id: a.text for a in store.articles()}
     pairs = cooccurrences(entities.values(), texts)
     for n, ((u, v), article_ids) in enumerate(sorted(pairs.items())):
-        graph.add_edge(u, v, key=f"{COOCCURRENCE}/{n}", kind=COOCCURRENCE, weight=len(article_ids),
-                       articles=LIST_SEPARATOR.join(sorted(article_ids)))
+        graph.add_edge(u, v, key=f"{COOCCURRENCE}/{n}", kind=COOCCURRENCE,
+                       weight=len(article_ids), articles=LIST_SEPARATOR.join(sorted(article_ids)))
     return graph
 
 
