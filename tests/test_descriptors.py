@@ -79,6 +79,7 @@ KENYA = (
 
 def test_protest_story_titles_relative_clauses_and_ages():
     assert described(KENYA) == [
+        ("William Ruto", "premodifier", "President"),   # an office; no relative clause
         ("Raila Odinga", "premodifier", "Opposition leader"),
         ("Raila Odinga", "appositive", "a former prime minister"),
         ("Amnesty International", "premodifier", "Rights group"),
@@ -104,13 +105,13 @@ def test_obituary_event_words_after_an_appositive_and_in_noun_forms():
     assert [(n, d.kind, d.text, d.score) for n, d in found] == [
         ("Alexei Navalny", "premodifier", "Russian opposition leader", 0.0),
         ("Alexei Navalny", "appositive", "President Vladimir Putin's fiercest critic", 0.0),
+        ("Alexei Navalny", "event-word", "died", 0.0),           # "X, <appositive>, has died"
+        ("Joe Biden", "premodifier", "US President", 0.0),       # a country qualifying an office
         ("Alexei Navalny", "event-word", "death", 0.0),          # "Navalny's death"
         ("Alexei Navalny", "appositive", "a lawyer turned anti-corruption campaigner", 0.3),
         ("Alexei Navalny", "event-word", "jailed", 0.0),         # "X, <appositive>, was jailed"
         ("Alexei Navalny", "event-word", "murder", 0.5),         # "the murder of X"
     ]
-    # "US President Joe Biden": a title after a country is no descriptor
-    assert not [d for n, d in found if n == "Joe Biden"]
 
 
 CONFLICTS = (
@@ -144,8 +145,8 @@ def test_loaded_labels_across_conflicts():
 
 
 FOOTBALL = (
-    "LONDON — Manchester United have sacked manager Erik ten Hag after a poor start to the "
-    "season, the club announced on Monday. Former striker Ruud van Nistelrooy, his assistant, "
+    "LONDON — Manchester United announced on Monday that the club had parted company with its "
+    "manager after a poor start to the season. Former striker Ruud van Nistelrooy, his assistant, "
     "will take charge. Sir Jim Ratcliffe, the British billionaire who owns a stake in the "
     "club, attended the meeting. Real Madrid forward Kylian Mbappe, the France captain, scored "
     "twice in Madrid, Spain, on Saturday.")
@@ -178,22 +179,22 @@ SUMMIT = (
     "respond.")
 
 
-def test_lists_places_ages_relative_clauses_and_titles_alone_give_nothing_else():
-    # only the nationality + title pre-modifiers; no list, place, age, relative clause,
-    # honorific or title alone
+def test_lists_places_ages_relative_clauses_and_honorifics_give_nothing_else():
+    # only the offices; no list, place, age, relative clause or honorific alone
     assert described(SUMMIT) == [
+        ("Olaf Scholz", "premodifier", "Chancellor"),
         ("Olaf Scholz", "premodifier", "German Chancellor"),
         ("Giorgia Meloni", "premodifier", "Italian Prime Minister"),
         ("Emmanuel Macron", "premodifier", "French President"),
     ]
 
 
-def test_bare_nationalities_honorifics_possessors_and_sentence_openers():
+def test_bare_nationalities_honorifics_ranks_possessors_and_sentence_openers():
     text = ("Kenyan Eliud Kipchoge won the Berlin Marathon on Sunday. Mr. John Smith said 40,000 "
             "runners took part. Dr. Anne Martin said the heat was a factor. Gen. Mark Milley "
-            "attended. President William Ruto congratulated him, and Kenya's William Ruto fans "
-            "celebrated. Yesterday Jane Doe thanked them. Police arrested protest leader Ali "
-            "Hassan in Mombasa.")
+            "and Lieutenant General James Mingus attended. King Charles congratulated him, and "
+            "Kenya's William Ruto fans celebrated. Yesterday Jane Doe thanked them. Police "
+            "arrested protest leader Ali Hassan in Mombasa.")
     assert described(text) == [
         ("Ali Hassan", "event-word", "arrested"),
         ("Ali Hassan", "premodifier", "protest leader"),  # not "arrested protest leader"

@@ -8,7 +8,7 @@ Three kinds, read from the Understand stage's entities and events without a pars
   armed group, said" -> "a banned armed group");
 - ``event-word``: the word for what was done to a victim or target: the trigger of a
   killing, attack or arrest event next to it ("assassinated X"), "the martyrdom of X",
-  "X's killing", "X was detained".
+  "the attack on X", "X's killing", "X was detained", "X, 24, died".
 
 Each span is scored by :func:`score` with the lexicon of ``data/lexicon.toml``
 (docs/lexicon.md); other entities' names inside a span are not scored. Every scan looks at
@@ -33,7 +33,7 @@ PREMOD_WINDOW = 120
 #: Most words (and characters) an appositive may have before its closing comma or full stop.
 APPOS_MAX_WORDS = 14
 APPOS_WINDOW = 200
-#: A segment after an appositive this short holding "and" makes it a list ("X, Y and Z").
+#: A list's last segment ("..., partners and interests.") has at most this many words.
 LIST_TAIL_WORDS = 4
 #: Most words (and characters) between an event word and its victim ("of the top Iranian
 #: general X").
@@ -41,9 +41,12 @@ VICTIM_MAX_GAP = 5
 VICTIM_WINDOW = 80
 #: How far (characters) before an event noun its owner is looked for ("X's brutal killing").
 OWNER_WINDOW = 60
-#: Event types whose trigger is an event-word for the participants in these roles.
+#: A lower-case piece after a hyphen this short continues a given name ("Soo-yeon").
+NAME_PART_MAX = 5
+#: Event types whose trigger is an event-word for the participants in these roles (the
+#: roles data/events.toml gives them).
 EVENT_WORD_TYPES = frozenset({"killing", "attack", "arrest"})
-TARGET_ROLES = frozenset({"target", "victim"})  # as data/events.toml assigns them
+TARGET_ROLES = frozenset({"target", "victim"})
 #: Entity types that are places: their pre-modifiers count only with a lexicon word.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Decimal places of a score (sums of weights stay readable and deterministic).
@@ -56,6 +59,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Closed English word classes read without a parser.
 _DETERMINERS = _words(
     "the a an this these those its his her their our my your whose every each some any no "
     "another other others such both all either neither")
@@ -63,27 +67,38 @@ _DETERMINERS = _words(
 _VERBAL = _words(
     "he she it they we i you who which that how why what to will would could can should must "
     "may might shall did does do not is are was were be been being has have had also")
-# finite verbs (an appositive holding one outside a relative clause is a clause)
+# finite verbs: auxiliaries, reporting verbs and irregular past tenses ("Halberd fell")
 _FINITE = _words(
     "is are was were has have had will would can could did does said says told tells met "
-    "meets shot hit struck sent led left made took gave saw won beat held kept put ran spoke "
-    "thought wrote became brought caught fought found got heard knew lost paid drew threw "
-    "slew overthrew")
+    "meets bought sold paid spent lost won beat fell rose grew fled flew went came gave took "
+    "made led left kept held sent built began broke brought caught chose drew drove fought "
+    "found got hit hurt knew laid let meant put quit ran rode saw sat shook shot shut spoke "
+    "stood stole struck swore swept taught tore thought threw understood woke wore wrote "
+    "dealt fed felt heard hung sought spread stuck undertook upheld withdrew became cost "
+    "cut overcame oversaw overthrew slew")
 _FUNCTION = _FINITE | _words(
     "of in on at by for with from into onto over under near about after before between "
     "against among amid amidst during including according per toward towards behind across "
     "through via without within as like unlike than and or but nor if because while when "
     "where whether since until unless although though so yet then there here however "
     "meanwhile instead alongside beside besides beyond inside outside around along despite "
-    "following regarding concerning throughout upon versus given say tell named called "
-    "later earlier still already again too once first recently previously yesterday today "
-    "tomorrow never always often soon now even just")
+    "following regarding concerning throughout upon versus given off out up down say tell "
+    "named called known run born later earlier still already again too once first recently "
+    "previously yesterday today tomorrow never always often soon now even just most more "
+    "less least")
 _NUMBERS = _words(
     "one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds "
     "thousands several many few")
 _FILLERS = _words(
     "former late then ex current acting incoming outgoing fellow new longtime long-time")
-_HONORIFICS = _words("mr mrs ms miss dr sir dame mr. mrs. ms. dr.")
+# forms of address, ranks and honorifics: alone they say nothing about the person
+_ADDRESS = _words(
+    "mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr. prof. professor rev. reverend "
+    "general lieutenant colonel major brigadier captain commander admiral sergeant corporal "
+    "private marshal field vice rear sheikh sheik shaikh sheikha ayatollah grand imam hajj "
+    "haj seyyed sayyed sayed sayyid mullah mufti father rabbi pastor baron baroness count "
+    "duke duchess earl prince princess crown king queen emir amir sultan pope cardinal "
+    "bishop archbishop")
 # common modifiers a sentence may open with in capitals ("Veteran opposition leader X")
 _OPENING_MODIFIERS = _words(
     "veteran senior top former late longtime prominent jailed exiled embattled outspoken "
@@ -94,23 +109,27 @@ _PRESENT_VERBS = _words(
     "says warns urges vows claims denies calls plans wants seeks faces accuses rejects "
     "condemns launches announces agrees backs insists threatens demands hopes expects "
     "remains continues holds has is was")
+# what may follow a hyphen after a name without making a compound with it ("Ji-hoon")
+_COMPOUND_TAILS = _words("born run style era wide made built bound like owned")
+_INTRODUCTORY = _words(
+    "in at from on across near outside inside throughout after before during since under")
 _RELATIVES = _words("who whom whose which that where when while")
 _CONJUNCTIONS = _words("and or")
-#: Prepositions that attach a target to an event word ("the attack on X").
-_TARGET_PREPOSITIONS = _words("of on against upon")
 _DATE_WORDS = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
     "friday saturday sunday last this next year week month on")
-_REPORTING = re.compile(r"\b(?:said|says|say|told|tells|added|reported|according|stated)\b",
-                        re.I)
+_REPORTING = re.compile(r"\b(?:said|says|say|told|tells|added|reported|according|stated|"
+                        r"confirmed|announced|noted|insisted|wrote|explained)\b", re.I)
 _QUOTES = "\"“”‘’'"
 _CLOSERS = (",", ";", ":", "!", "?", "—", "–")
 _DASHES = ("-", "—", "–")
 _ABBREV = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
-_PASSIVE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:was|were|is|are|being|been|had\s+been|has\s+been|have\s+been|"
-                      r"got)\s+(?:\w+ly\s+)?", re.I)
+_AGE = r"(?:,\s+\d{1,3},)?"
+_PASSIVE = re.compile(_AGE + r"(?:,?\s+who)?\s+(?:was|were|is|are|being|been|had\s+been|"
+                      r"has\s+been|have\s+been|got)\s+(?:\w+ly\s+)?", re.I)
+_INTRANSITIVE = re.compile(_AGE + r"(?:,?\s+who)?\s+(?:(?:has|had|have)\s+)?", re.I)
 
 
 # --- the lexicon ------------------------------------------------------------------------------
@@ -120,8 +139,10 @@ class Lexicon:
     pattern: re.Pattern[str]                     # every entry, longest first, one group each
     entries: dict[str, tuple[str, str, float]]   # group name -> (entry, category, weight)
     words: frozenset[str]                        # every word of every entry (lower case)
-    nouns: re.Pattern[str]                       # event-word nouns ("assassination")
-    participles: re.Pattern[str]                 # event-word participles ("assassinated")
+    nouns: re.Pattern[str]                       # "the assassination of X"
+    attack_nouns: re.Pattern[str]                # "the attack on X"
+    participles: re.Pattern[str]                 # "X was assassinated", "assassinated X"
+    intransitives: re.Pattern[str]               # "X died"
 
 
 _ENDINGS = r"(?:s|es|d|ed|ing|ion|ions|ation|ations|dom)?"
@@ -145,7 +166,8 @@ def _entry_regex(entry: str) -> str:
 
 def _alternation(forms: list[str]) -> re.Pattern[str]:
     forms = sorted(forms, key=lambda f: (-len(f), f))
-    return re.compile(r"\b(?:" + "|".join(_entry_regex(f) for f in forms) + r")\b", re.I)
+    alternatives = "|".join(_entry_regex(f) for f in forms)
+    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +184,8 @@ def lexicon() -> Lexicon:
     words = frozenset(w.lower() for e, _, _ in flat for w in re.split(r"[\s-]+", e.rstrip("*")))
     ev = data["event_words"]
     return Lexicon(pattern, entries, words, _alternation(ev["nouns"]),
-                   _alternation(ev["participles"]))
+                   _alternation(ev["attack_nouns"]), _alternation(ev["participles"]),
+                   _alternation(ev["intransitives"]))
 
 
 def score(span: str) -> tuple[float, list[str]]:
@@ -199,26 +222,27 @@ class _Index:
                  entities: list[ArticleEntity]) -> None:
         self.text = text
         self.mentions = sorted(
-            (_Mention(m.start, m.end, i, e.label) for i, e in enumerate(entities)
-             for m in e.mentions), key=lambda m: (m.start, m.end, m.entity))
+            (_Mention(m.start, self._name_end(m.end, e.label), i, e.label)
+             for i, e in enumerate(entities) for m in e.mentions),
+            key=lambda m: (m.start, m.end, m.entity))
         self.starts = [m.start for m in self.mentions]
         self.sentences = sorted(sentences) or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
+
+    def _name_end(self, end: int, label: str) -> int:
+        """A person's name cut at a hyphen goes on ("Kim Soo" + "-yeon"); "Iran-backed" no."""
+        part = re.match(r"-([a-z]+)\b(?!-)", self.text[end:end + NAME_PART_MAX + 2])
+        if label != "PERSON" or not part or _verb_like(part.group(1)) \
+                or part.group(1).endswith("ed") or part.group(1) in _COMPOUND_TAILS:
+            return end
+        return end + part.end()
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
         return self.sentences[k]
 
-    def overlapping(self, start: int, end: int) -> _Mention | None:
-        """The first mention overlapping [start, end)."""
-        k = max(0, bisect.bisect_left(self.starts, start) - 1)
-        while k < len(self.mentions) and self.mentions[k].start < end:
-            if self.mentions[k].end > start:
-                return self.mentions[k]
-            k += 1
-        return None
-
     def within(self, start: int, end: int) -> list[_Mention]:
+        """The mentions overlapping [start, end)."""
         k = max(0, bisect.bisect_left(self.starts, start) - 1)
         out = []
         while k < len(self.mentions) and self.mentions[k].start < end:
@@ -226,6 +250,10 @@ class _Index:
                 out.append(self.mentions[k])
             k += 1
         return out
+
+    def overlapping(self, start: int, end: int) -> _Mention | None:
+        found = self.within(start, end)
+        return found[0] if found else None
 
     def after(self, pos: int) -> int:
         """Index of the first mention starting at or after ``pos``."""
@@ -236,7 +264,7 @@ class _Index:
 
     def modifier(self, m: _Mention) -> bool:
         """Is the name a modifier of what follows ("Iran-backed", "Iran's", "US President",
-        "Hezbollah commander") rather than the head of its phrase?"""
+        "Hezbollah commander") rather than the head of its phrase ("the Congress party")?"""
         if self.possessive(m) or self.text.startswith("-", m.end):
             return True
         nxt = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[m.end:m.end + 40])
@@ -246,8 +274,8 @@ class _Index:
         if nxt.group(1)[:1].isupper():
             return word in _title_words()
         if m.label == "PERSON" or word in _FUNCTION or word in _VERBAL or _verb_like(word) \
-                or word.endswith("ly"):
-            return False  # "Jane Doe later said", "Hamas reportedly"
+                or word.endswith("ly") or word in load().org_heads:
+            return False  # "Jane Doe later said", "Hamas reportedly", "the X party"
         return not word.endswith("s") or word not in _PRESENT_VERBS  # "Iran warns"
 
     def masked(self, start: int, end: int, entity: int) -> str:
@@ -272,7 +300,9 @@ def _word(chunk: str) -> str:
 
 
 def _is_honorific(word: str) -> bool:
-    return word in _HONORIFICS or (word.endswith(".") and (word,) in load().titles)
+    """An abbreviated title or a courtesy title: "Gen.", "Dr.", "Mr"."""
+    return word in _ADDRESS and (word.endswith(".") or word in {"mr", "mrs", "ms", "dr"}) or (
+        word.endswith(".") and (word,) in load().titles)
 
 
 def _is_demonym(word: str) -> bool:
@@ -285,6 +315,19 @@ def _verb_like(word: str) -> bool:
 
 def _stop_word(word: str) -> bool:
     return word in _FUNCTION or word in _VERBAL or word in _NUMBERS or word[:1].isdigit()
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(c.start() + start, c.end() + start, c.group())
+            for c in re.finditer(r"\S+", text[start:end])]
+
+
+def _ends_clause(chunk: str) -> bool:
+    """A chunk followed by a boundary: a comma, a bracket, a dash, a sentence's full stop."""
+    core = chunk.rstrip(_QUOTES)
+    if core.endswith(_CLOSERS + ("(", ")", "[", "]")) or core in _DASHES:
+        return True
+    return core.endswith(".") and not _ABBREV.fullmatch(core.lstrip(_QUOTES))
 
 
 # --- pre-modifiers ------------------------------------------------------------------------------
@@ -304,17 +347,26 @@ def _leading_titles(text: str, m: _Mention) -> int:
     return m.start + words[k].start() if k else m.start
 
 
-def _ends_clause(chunk: str) -> bool:
-    """A chunk followed by a boundary: a comma, a bracket, a dash, a sentence's full stop."""
-    core = chunk.rstrip(_QUOTES)
-    if core.endswith(_CLOSERS + ("(", ")", "[", "]")) or core in _DASHES:
-        return True
-    return core.endswith(".") and not _ABBREV.fullmatch(core.lstrip(_QUOTES))
+@dataclass
+class _Walk:
+    """A pre-modifier read leftwards from a name."""
 
+    start: int
+    taken: int = 0
+    described: bool = False   # a word other than an abbreviated title ("Gen.") was taken
+    title: bool = False       # the last word taken is a capitalised title ("Minister")
+    role: bool = False        # ... or a role word ("official", "chief executive")
+    lower: bool = True        # every word taken is lower-case
 
-def _chunks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(c.start() + start, c.end() + start, c.group())
-            for c in re.finditer(r"\S+", text[start:end])]
+    def take(self, start: int, chunk: str, name: bool = False, title_run: bool = False) -> None:
+        word = _word(chunk)
+        self.start, self.taken = start, self.taken + 1
+        self.described = self.described or not _is_honorific(word)
+        if not title_run:
+            self.title = not name and chunk[:1].isupper() and word in _title_words() \
+                and word not in _ADDRESS and not _is_honorific(word)
+            self.role = not name and (word in _title_words() or word in load().person_roles)
+        self.lower = self.lower and chunk[:1].islower()
 
 
 def _premodifier(ix: _Index, m: _Mention) -> tuple[int, int] | None:
@@ -327,61 +379,105 @@ def _premodifier(ix: _Index, m: _Mention) -> tuple[int, int] | None:
         chunks = chunks[1:]  # cut by the window
     if chunks and chunks[-1][1] == m.start:
         return None  # glued to the name: a bracket, a quote, "pro-"
-    start, taken, described = m.start, 0, False
+    walk = _Walk(m.start)
     for k in range(len(chunks) - 1, -1, -1):
         cs, ce, chunk = chunks[k]
-        if cs >= start:
+        if cs >= walk.start:
             continue  # inside a name already taken in
-        if taken == PREMOD_MAX_WORDS or _ends_clause(chunk):
+        if walk.taken == PREMOD_MAX_WORDS or _ends_clause(chunk):
             break
+        previous = chunks[k - 1][2] if k > 0 else ""
         other = ix.overlapping(cs, ce)
         if other is not None:
-            compound = "-" in text[max(cs, other.end):ce] or "-" in text[cs:max(cs, other.start)]
-            if not compound and other.label != "NORP":
+            if not _qualifier(ix, other, cs, ce, walk):
                 break  # another entity's name ("Kenya's William Ruto")
-            start, taken = min(cs, other.start), taken + 1
+            walk.take(min(cs, other.start), chunk, name=True, title_run=walk.title)
             continue
-        previous = chunks[k - 1][2] if k > 0 else ""
+        if walk.title and _title_part(chunk, previous, ix.overlapping(*chunks[k - 1][:2])
+                                      if k > 0 else None):
+            walk.take(cs, chunk, title_run=True)  # "Disaster Management and Relief Minister"
+            continue
         opening = not previous or _ends_clause(previous)
-        verdict = _premodifier_word(chunk, previous, opening, adjacent=not described)
-        if verdict == "verbal":
-            return None
-        if verdict == "stop":
+        verdict = _premodifier_word(chunk, previous, opening, adjacent=not walk.described)
+        if verdict == "verbal" and walk.taken == 1 and walk.lower or verdict == "name":
+            return None  # "they blame X"; "Sauti ya Vijana": the name goes on to the left
+        if verdict != "take":
             break
-        start, taken = cs, taken + 1
-        described = described or not _is_honorific(_word(chunk))
+        walk.take(cs, chunk)
         if chunk[0] in "\"“‘":
             break  # the quote opens here
-    span = _trimmed(text, start, _leading_titles(text, m))
+    start = walk.start
+    while text.startswith(("and ", "& "), start):
+        start = text.index(" ", start) + 1  # a title run cut at a name
+    span = _trimmed(text, start, _leading_titles(text, m) if m.label == "PERSON" else m.start)
     if span and m.label in PLACE_LABELS and not score(text[span[0]:span[1]])[1]:
         return None  # "eastern Syria", "neighbouring Iraq": places, not labels
     return span
 
 
+def _qualifier(ix: _Index, other: _Mention, cs: int, ce: int, walk: _Walk) -> bool:
+    """May another entity's name stand in a pre-modifier? A nationality ("Lebanese"), a
+    compound ("Iran-backed"), a name qualifying the office after it ("US President",
+    "Disaster Management and Relief Minister") or an organisation qualifying the role after
+    it ("Hanbit Air chief executive"); never a possessor ("Kenya's William Ruto")."""
+    text = ix.text
+    if "-" in text[max(cs, other.end):ce] or "-" in text[cs:max(cs, other.start)]:
+        return True
+    if other.label == "NORP":
+        return True
+    if ix.possessive(other) or other.label == "PERSON":
+        return False
+    return walk.title or walk.role and other.label in ("ORG", "GPE")
+
+
+def _title_part(chunk: str, previous: str, previous_name: _Mention | None) -> bool:
+    """Capitalised words before an office title belong to it ("Finance Minister",
+    "Energy and Mines Minister"; not "Meloni and French President")."""
+    if chunk in ("and", "&"):
+        return previous[:1].isupper() and not _ends_clause(previous) and (
+            previous_name is None or previous_name.label != "PERSON")
+    word = _word(chunk)
+    return chunk[:1].isupper() and word.isalpha() and word not in _DETERMINERS \
+        and word not in _FUNCTION and word not in _VERBAL
+
+
 def _premodifier_word(chunk: str, previous: str, opening: bool, adjacent: bool) -> str:
-    """``take`` the word into the pre-modifier, ``stop`` before it, or ``verbal`` (the words
-    taken so far are a verb's: "they blame X", "that killed X")."""
+    """``take`` the word into the pre-modifier, ``stop`` before it, ``verbal`` (the words
+    taken so far are a verb's: "they blame X", "that killed X") or ``name`` (the word joins
+    two parts of a name)."""
     word = _word(chunk)
     before = _word(previous)
     if word in _VERBAL:
         return "verbal"
+    if adjacent and len(word) <= 3 and chunk[:1].islower() and previous[:1].isupper() \
+            and not opening and word not in _FUNCTION:
+        return "name"
     if not re.search(r"\w", word) or (_stop_word(word) and "-" not in word) \
             or word in _DETERMINERS or _POSSESSIVE.search(word) or word in load().particles:
         return "stop"  # punctuation, function words, numbers, "the group's", "von der"
     core = chunk.strip(_QUOTES)
     if "-" in core and core[:1].islower():
         return "take"  # "so-called", "pro-Iranian", "45-year-old"
-    if any(c.isupper() for c in core):
+    if any(c.isupper() for c in core) and not (opening and _verb_like(word)):
         return "take" if _capital_modifier(core, word, opening) else "stop"
     if _verb_like(word):
-        # "the jailed activist X", "with exiled leader X"; not "police arrested X", "in
-        # assassinating X"
-        ok = before in _DETERMINERS or not before or (
-            not adjacent and before in _FUNCTION and word.endswith("ed"))
-        return "take" if ok else "stop"
+        return "take" if _participle_modifier(word, before, opening, adjacent) else "stop"
     if adjacent and (word.endswith("ly") or re.search(r"[^su'’]s$", word)):
         return "stop"  # "reportedly X", "meets X"
     return "take"
+
+
+def _participle_modifier(word: str, before: str, opening: bool, adjacent: bool) -> bool:
+    """An -ed/-ing word modifies the name ("the jailed activist X", "with exiled leader X",
+    "credit rating agency X", "Returning officer X", "chair, retired judge X"), it is not a
+    verb ("police arrested X", "in assassinating X")."""
+    if not before or before in _DETERMINERS or opening and not adjacent:
+        return True
+    if adjacent:
+        return False  # "police arrested X"; after a comma too ("a banker, founded X")
+    if word.endswith("ed"):
+        return before in _FUNCTION and before not in _FINITE  # "with exiled leader X"
+    return not before.endswith("s") and before not in _VERBAL
 
 
 def _capital_modifier(core: str, word: str, opening: bool) -> bool:
@@ -396,17 +492,16 @@ def _capital_modifier(core: str, word: str, opening: bool) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without honorifics next to the name and leading adverbs; None when only
-    titles, honorifics and fillers ("former President", "Mr.") or a bare nationality
-    ("Kenyan") are left."""
+    """The span without abbreviated titles next to the name and leading adverbs; None when
+    only forms of address and fillers ("Lieutenant General", "Mr.", "late Sheikh") or a
+    bare nationality ("Kenyan") are left. Office titles stay ("Finance Minister")."""
     chunks = _chunks(text, start, end)
     while chunks and _is_honorific(_word(chunks[-1][2])):
         chunks.pop()
     while len(chunks) > 1 and re.fullmatch(r"[a-z]+ly", chunks[0][2]):
         chunks.pop(0)  # "mostly young Kenyans": the adverb qualifies, it does not label
     words = [_word(c) for _, _, c in chunks]
-    titles = _title_words()
-    if all(w in titles or w in _FILLERS or _is_honorific(w) for w in words):
+    if all(w in _ADDRESS or w in _FILLERS or _is_honorific(w) for w in words):
         return None
     if len(words) == 1 and _is_demonym(words[0]):
         return None
@@ -420,7 +515,7 @@ def _appositive(ix: _Index, m: _Mention, skip_age: bool = True) -> tuple[int, in
     mark."""
     text = ix.text
     opened = re.match(r",\s+", text[m.end:m.end + 4])
-    if not opened or ix.modifier(m):
+    if not opened or ix.modifier(m) or _introductory(ix, m):
         return None
     p_start = m.end + opened.end()
     s_end = min(ix.sentence(m.start)[1], p_start + APPOS_WINDOW)
@@ -433,6 +528,13 @@ def _appositive(ix: _Index, m: _Mention, skip_age: bool = True) -> tuple[int, in
     if closer == "," and _list_tail(text, p_end + 1, s_end):
         return None
     return (p_start, p_end, closer) if _noun_phrase(ix, p_start, p_end) else None
+
+
+def _introductory(ix: _Index, m: _Mention) -> bool:
+    """"In Lyon, families waded...": the comma closes an opening phrase, not a name."""
+    opener = ix.text[ix.sentence(m.start)[0]:m.start].split()
+    return 0 < len(opener) <= 2 and _word(opener[0]) in _INTRODUCTORY and (
+        len(opener) == 1 or _word(opener[1]) == "the")
 
 
 def _phrase_end(text: str, start: int, limit: int) -> tuple[int, str] | None:
@@ -459,12 +561,12 @@ def _phrase_end(text: str, start: int, limit: int) -> tuple[int, str] | None:
 
 
 def _list_tail(text: str, start: int, limit: int) -> bool:
-    """Is the segment after an appositive's comma the end of a list ("..., partners and
-    interests.")?"""
-    segment = re.match(r"[^,;.]*", text[start:limit]).group(0)
+    """Is the segment after an appositive's comma the end of a list ("X, its agents, partners
+    and interests.")?"""
+    segment = re.match(r"[^,;.]*[,;.]?", text[start:limit]).group(0)
     words = [_word(w) for w in segment.split()]
-    return bool(words) and (words[0] in _CONJUNCTIONS or (
-        len(words) <= LIST_TAIL_WORDS and any(w in _CONJUNCTIONS for w in words)))
+    return len(words) <= LIST_TAIL_WORDS and any(w in _CONJUNCTIONS for w in words) and (
+        not segment.endswith(",") or start + len(segment) >= limit)
 
 
 def _noun_phrase(ix: _Index, start: int, end: int) -> bool:
@@ -475,8 +577,9 @@ def _noun_phrase(ix: _Index, start: int, end: int) -> bool:
     if not words or _REPORTING.search(phrase) or any(q in phrase for q in "\"“”"):
         return False
     first = words[0]
-    if first in _RELATIVES or _stop_word(first) or all(
-            w in _DATE_WORDS or w.isdigit() for w in words):
+    one_of = first == "one" and len(words) > 1 and words[1] == "of"
+    if first in _RELATIVES or (_stop_word(first) and not one_of) or all(
+            w in _DATE_WORDS or w.isdigit() for w in words) or first.endswith("ly"):
         return False
     if _finite_verb(words) or any(_clause_after(ix, m) for m in ix.within(start, end)):
         return False  # "Supreme Leader X has indicated", "Y and Z signed": a clause
@@ -499,13 +602,6 @@ def _after_titles(text: str, start: int, end: int) -> tuple[int, int]:
     return start, start + 1
 
 
-def _clause_after(ix: _Index, m: _Mention) -> bool:
-    """Is the name followed by a verb ("Y signed", "Y has")?"""
-    nxt = re.match(r"\s+([a-z]+)\b", ix.text[m.end:m.end + 30])
-    return bool(nxt) and (nxt.group(1) in _FINITE or nxt.group(1) in _PRESENT_VERBS
-                          or nxt.group(1).endswith("ed"))
-
-
 def _finite_verb(words: list[str]) -> bool:
     """A finite verb that is not inside a relative clause ("a group that has ...")."""
     for n, w in enumerate(words):
@@ -516,10 +612,16 @@ def _finite_verb(words: list[str]) -> bool:
     return False
 
 
+def _clause_after(ix: _Index, m: _Mention) -> bool:
+    """Is the name followed by a verb ("Y signed", "Y has")?"""
+    nxt = re.match(r"\s+([a-z]+)\b", ix.text[m.end:m.end + 30])
+    return bool(nxt) and (nxt.group(1) in _FINITE or nxt.group(1) in _PRESENT_VERBS
+                          or nxt.group(1).endswith("ed"))
+
+
 def _residue(ix: _Index, start: int, end: int) -> str:
     """The phrase without names, determiners and conjunctions (empty for a list of names)."""
-    rest = ix.masked(start, end, -1)
-    rest = re.sub(r"['’]s\b|[^\w\s-]", " ", rest)
+    rest = re.sub(r"['’]s\b|[^\w\s-]", " ", ix.masked(start, end, -1))
     return " ".join(w for w in rest.split()
                     if fold(w) not in _DETERMINERS and fold(w) not in _CONJUNCTIONS)
 
@@ -531,9 +633,10 @@ def _victim_after(ix: _Index, pos: int, lead: frozenset[str] = frozenset()) -> _
     an optional preposition of ``lead``), past names that only modify it ("Iran's", "US
     President")."""
     k = ix.after(pos)
+    limit = min(ix.sentence(pos)[1], pos + VICTIM_WINDOW)
     while k < len(ix.mentions):
         mention = ix.mentions[k]
-        if mention.start - pos > VICTIM_WINDOW:
+        if mention.start >= limit:
             return None
         gap = ix.text[pos:mention.start]
         words = [_word(w) for w in gap.split()]
@@ -557,7 +660,7 @@ def _attached(ix: _Index, mention: _Mention, t_start: int, t_end: int) -> bool:
     Gen. X", "the attack on X"), or before it in the passive ("X was detained"), as owner
     ("X's killing") or as a compound ("the X killing")?"""
     if mention.start >= t_end:
-        victim = _victim_after(ix, t_end, _TARGET_PREPOSITIONS)
+        victim = _victim_after(ix, t_end, frozenset({"of", "on", "against", "upon"}))
         return victim is not None and victim.start == mention.start
     gap = ix.text[mention.end:t_start]
     return bool(_PASSIVE.fullmatch(gap) or re.fullmatch(r"['’]s\s+(?:[a-z-]+\s+)?", gap)
@@ -572,8 +675,9 @@ def _from_events(ix: _Index, events: list[ArticleEvent]) -> list[tuple[int, int,
         if ev.type not in EVENT_WORD_TYPES:
             continue
         t_start, t_end = ev.trigger_start, ev.trigger_start + len(ev.trigger)
-        if ix.text[t_start:t_end].lower() != ev.trigger.lower():
-            continue
+        if ix.text[t_start:t_end].lower() != ev.trigger.lower() or \
+                ix.text[t_start - 1:t_start] == "-":
+            continue  # moved text, or inside a compound ("flood-hit")
         victims = {e for e, role in ev.participants if role in TARGET_ROLES}
         for mention in ix.within(ev.start, ev.end):
             if mention.entity in victims and _attached(ix, mention, t_start, t_end):
@@ -582,22 +686,36 @@ def _from_events(ix: _Index, events: list[ArticleEvent]) -> list[tuple[int, int,
 
 
 def _noun_forms(ix: _Index) -> list[tuple[int, int, int]]:
-    """"the killing of X", "X's killing", "the X killing" (not "X's killing of Y": X did it)."""
+    """"the killing of X", "the attack on X", "X's killing", "the X killing" (not "X's
+    killing of Y": X did it)."""
     text = ix.text
+    lex = lexicon()
     out = []
-    for match in lexicon().nouns.finditer(text):
-        if re.match(r"\s+of\s", text[match.end():match.end() + 5]):
-            victim = _victim_after(ix, match.end(), frozenset({"of"}))
-            if victim is not None:
-                out.append((victim.entity, match.start(), match.end()))
-            continue
-        lo = max(0, match.start() - OWNER_WINDOW)
-        for mention in reversed(ix.within(lo, match.start())):
-            if _attached(ix, mention, match.start(), match.end()) and (
-                    ix.possessive(mention) or _definite_before(text, mention.start)):
-                out.append((mention.entity, match.start(), match.end()))
-            break
+    for pattern, preposition in ((lex.nouns, r"of"), (lex.attack_nouns, r"on|against")):
+        for match in pattern.finditer(text):
+            if re.match(rf"\s+(?:{preposition})\s", text[match.end():match.end() + 10]):
+                victim = _victim_after(ix, match.end(), frozenset(preposition.split("|")))
+                if victim is not None:
+                    out.append((victim.entity, match.start(), match.end()))
+                continue
+            owner = _owner(ix, match.start(), match.end())
+            if owner is not None and not re.match(r"\s+of\s", text[match.end():match.end() + 4]):
+                out.append((owner.entity, match.start(), match.end()))
     return out
+
+
+def _owner(ix: _Index, start: int, end: int) -> _Mention | None:
+    """The name owning an event noun: "X's (brutal) killing", "the X killing"."""
+    before = ix.within(max(0, start - OWNER_WINDOW), start)
+    if not before:
+        return None
+    mention = before[-1]
+    if _attached(ix, mention, start, end) and (
+            ix.possessive(mention) or re.search(r"\b(?:the|a|an)\s+$",
+                                                ix.text[max(0, mention.start - 5):mention.start],
+                                                re.I)):
+        return mention
+    return None
 
 
 def _actives(ix: _Index) -> list[tuple[int, int, int]]:
@@ -611,16 +729,15 @@ def _actives(ix: _Index) -> list[tuple[int, int, int]]:
     return out
 
 
-def _definite_before(text: str, pos: int) -> bool:
-    return bool(re.search(r"\b(?:the|a|an)\s+$", text[max(0, pos - 5):pos], re.I))
-
-
-def _passive_at(ix: _Index, pos: int) -> tuple[int, int] | None:
-    """The participle of "was assassinated" right after ``pos``."""
+def _after_name(ix: _Index, pos: int) -> tuple[int, int] | None:
+    """The event word right after a name ending at ``pos``: "was assassinated", "who was
+    killed", ", 24, died"."""
+    lex = lexicon()
     aux = _PASSIVE.match(ix.text, pos)
-    if not aux:
-        return None
-    verb = lexicon().participles.match(ix.text, aux.end())
+    verb = lex.participles.match(ix.text, aux.end()) if aux else None
+    if verb is None:
+        lead = _INTRANSITIVE.match(ix.text, pos)
+        verb = lex.intransitives.match(ix.text, lead.end()) if lead else None
     return (verb.start(), verb.end()) if verb else None
 
 
@@ -647,7 +764,7 @@ def find_descriptors(text: str, sentences: list[tuple[int, int]], entities: list
             found.setdefault((m.entity, appositive[0], appositive[1]), "appositive")
         closing = appositive[1] + 1 if appositive and appositive[2] == "," else None
         for pos in (m.end, closing):  # "X was detained", "X, a lawyer, was detained"
-            verb = _passive_at(ix, pos) if pos is not None else None
+            verb = _after_name(ix, pos) if pos is not None else None
             if verb:
                 found.setdefault((m.entity, *verb), "event-word")
     for key in _from_events(ix, events) + _noun_forms(ix) + _actives(ix):
