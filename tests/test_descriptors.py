@@ -164,6 +164,29 @@ def test_sports_story_roles_without_loaded_words():
     assert all(d.score == 0.0 and d.terms == [] for _, d in found)
 
 
+OFFICES = (
+    "Energy and Mines Minister Rosa Quintero said the inquiry would report in March. Returning "
+    "officer Peter Kamau declared the result late on Thursday. The commission's chair, retired "
+    "judge Elena Ruiz, said the report was final. \"It is a step,\" said Jefferies analyst "
+    "Ahmed Farman.\n"
+    "A ransomware attack on Rheinland Clinic disrupted surgery. In flood-hit Sylhet, families "
+    "waited for food.\n"
+    "Among the dead was Brian Otieno, 24, who died in Migori. Tenzin Dorje, who was killed while "
+    "trying to help a comrade, was buried on Sunday.")
+
+
+def test_office_titles_role_qualifiers_and_event_words_after_names():
+    assert described(OFFICES) == [
+        ("Rosa Quintero", "premodifier", "Energy and Mines Minister"),  # a title run
+        ("Peter Kamau", "premodifier", "Returning officer"),
+        ("Elena Ruiz", "premodifier", "retired judge"),                 # after a comma
+        ("Ahmed Farman", "premodifier", "Jefferies analyst"),           # a firm qualifies a role
+        ("Rheinland Clinic", "event-word", "attack"),                   # "the attack on X"
+        ("Brian Otieno", "event-word", "died"),                         # "X, 24, who died"
+        ("Tenzin Dorje", "event-word", "killed"),                       # "X, who was killed"
+    ]  # "In flood-hit Sylhet, families ...": an opening phrase, no appositive, no "hit"
+
+
 # --- what must give nothing ---------------------------------------------------------------------
 
 SUMMIT = (

@@ -424,7 +424,7 @@ def _qualifier(ix: _Index, other: _Mention, cs: int, ce: int, walk: _Walk) -> bo
     if "-" in text[max(cs, other.end):ce] or "-" in text[cs:max(cs, other.start)]:
         return True
     if other.label == "NORP":
-        return True
+        return walk.taken > 0  # "Kenyan President X"; not "Christian Bruch" cut in two
     if ix.possessive(other) or other.label == "PERSON":
         return False
     return walk.title or walk.role and other.label in ("ORG", "GPE")
@@ -438,7 +438,7 @@ def _title_part(chunk: str, previous: str, previous_name: _Mention | None) -> bo
             previous_name is None or previous_name.label != "PERSON")
     word = _word(chunk)
     return chunk[:1].isupper() and word.isalpha() and word not in _DETERMINERS \
-        and word not in _FUNCTION and word not in _VERBAL
+        and word not in _FUNCTION and word not in _VERBAL and word not in _DATE_WORDS
 
 
 def _premodifier_word(chunk: str, previous: str, opening: bool, adjacent: bool) -> str:
@@ -533,8 +533,8 @@ def _appositive(ix: _Index, m: _Mention, skip_age: bool = True) -> tuple[int, in
 def _introductory(ix: _Index, m: _Mention) -> bool:
     """"In Lyon, families waded...": the comma closes an opening phrase, not a name."""
     opener = ix.text[ix.sentence(m.start)[0]:m.start].split()
-    return 0 < len(opener) <= 2 and _word(opener[0]) in _INTRODUCTORY and (
-        len(opener) == 1 or _word(opener[1]) == "the")
+    return 0 < len(opener) <= 3 and _word(opener[0]) in _INTRODUCTORY and all(
+        w[:1].islower() for w in opener[1:])  # "In Lyon,", "In flood-hit Lyon,"
 
 
 def _phrase_end(text: str, start: int, limit: int) -> tuple[int, str] | None:
