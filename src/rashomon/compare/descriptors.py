@@ -532,7 +532,10 @@ def _appositive(ix: _Index, m: _Mention, skip_age: bool = True) -> tuple[int, in
 
 def _introductory(ix: _Index, m: _Mention) -> bool:
     """"In Lyon, families waded...": the comma closes an opening phrase, not a name."""
-    opener = ix.text[ix.sentence(m.start)[0]:m.start].split()
+    s_start = ix.sentence(m.start)[0]
+    if m.start - s_start > PREMOD_WINDOW:
+        return False
+    opener = ix.text[s_start:m.start].split()
     return 0 < len(opener) <= 3 and _word(opener[0]) in _INTRODUCTORY and all(
         w[:1].islower() for w in opener[1:])  # "In Lyon,", "In flood-hit Lyon,"
 
