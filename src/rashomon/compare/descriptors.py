@@ -264,7 +264,7 @@ class _Index:
 
     def modifier(self, m: _Mention) -> bool:
         """Is the name a modifier of what follows ("Iran-backed", "Iran's", "US President",
-        "Hezbollah commander") rather than the head of its phrase ("the Congress party")?"""
+        "Al-Faran commander") rather than the head of its phrase ("the Congress party")?"""
         if self.possessive(m) or self.text.startswith("-", m.end):
             return True
         nxt = re.match(r"\s+([^\W\d_][\w'’-]*)", self.text[m.end:m.end + 40])
