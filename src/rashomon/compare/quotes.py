@@ -56,6 +56,14 @@ THAT_MAX_WORDS = 10
 #: Words allowed after a sentence-final cue's adverbials ("..., officials said in a
 #: statement released on Monday.").
 TAIL_MAX_WORDS = 6
+#: A verb that usually wants "that" takes a bare clause when a finite verb ("were",
+#: "would") comes within this many words after it.
+CLAUSE_VERB_WORDS = 6
+#: Most words of titles before a name ("Disaster Management and Relief Minister").
+MAX_TITLE_WORDS = 6
+#: Longest phrase before a comma taken for the subject of the verb after it ("The group,
+#: which is based in Koblenz, said ...").
+NOUN_PHRASE_MAX_WORDS = 5
 #: A reported clause has at least this many words.
 MIN_CLAUSE_WORDS = 3
 #: How far before a quote mark its sentence is looked for, how far after it its
@@ -67,6 +75,10 @@ SUBJECT_MAX_CHARS = 200
 #: candidate mentions it considers.
 ANTECEDENT_MAX_CHARS = 2000
 ANTECEDENT_MAX_STEPS = 50
+#: "the company" prefers an organisation the text calls so within this many characters
+#: ("Skyward Imaging, a satellite company"), as if it were named this many times more.
+CONTEXT_CHARS = 60
+CONTEXT_BONUS = 2
 #: Entity types that can speak: a person, or an organisation or country as an institution.
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE")
 INSTITUTION_LABELS = ("ORG", "GPE")
@@ -85,6 +97,7 @@ _TERM = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|\s*$
 _SEP = re.compile(r"[,;:()\[\]\"“”—–]")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[—–]\s*")
 _END = re.compile(r"\s*(?:,|$)")
+_COORD_VERB = re.compile(r"(?<![\w-])(?:and|but)\s+(?:also\s+)?$")
 _COORD = re.compile(r"(?:[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$")
 _STRIP = " \t\n,;:\"“”‘’'()[]—–-"
 _OPEN_CONTEXT = "([{—–-/'‘\"“”"
@@ -114,6 +127,7 @@ class _Lexicon:
     outlet: re.Pattern[str]
     outlet_before: re.Pattern[str]
     outlet_after: re.Pattern[str]
+    outlet_titled: re.Pattern[str]
 
 
 def _alternation(items) -> str:
@@ -147,13 +161,15 @@ def _lexicon() -> _Lexicon:
     source = re.compile(
         rf"(?:quoted|cited|reported)\s+by\s+(?:the\s+)?(?P<by>{_CAPRUN})"
         rf"|(?<![\w-])(?P<known>{known})(?![\w-])"
-        rf"|(?P<named>{_CAPRUN})\s+(?:{media})(?![\w-])"
+        rf"|(?P<named>{_CAPRUN})\s+(?:{media})(?![\w-])(?!\s+(?:{known}|{_CAP}))"
+        rf"|(?<![\w-])(?:{media})\s+(?P<titled>{known}|{_CAPRUN})(?![\w-])"
         rf"|(?:told|to|with|by|according\s+to)\s+(?P<head>(?:[Tt]he\s+)?(?:{_CAP}\s+){{0,4}}"
         rf"(?:{heads}))(?![\w-])")
     outlet = re.compile(
         rf"(?<![\w-])(?:(?P<head>(?:{_CAP}\s+){{0,4}}(?:{heads}))|(?P<known>{known})"
         rf"|(?P<named>{_CAPRUN})(?=\s+(?:{media})(?![\w-])))(?![\w-])")
     before = re.compile(rf"(?:[Tt]he\s+)?(?:{_CAP}['’]s\s+)?(?:[a-z][\w-]*\s+)*")
+    titled = re.compile(rf"(?:^|\s)(?:{media})\s+(?P<name>{known}|{_CAPRUN})$")
     after = re.compile(rf"(?:\s+(?:{media}))?")
     pron = data["pronouns"]
     return _Lexicon(
@@ -166,7 +182,7 @@ def _lexicon() -> _Lexicon:
         person_pronouns=frozenset(pron["person"]),
         institution_pronouns=frozenset(pron["institution"]),
         cue=cue, adverbial=adverbial, listener=listener, source=source, outlet=outlet,
-        outlet_before=before, outlet_after=after)
+        outlet_before=before, outlet_after=after, outlet_titled=titled)
 
 
 # --- the article: paragraphs, sentences, mentions, quote marks --------------------------------
@@ -222,7 +238,7 @@ class _Doc:
         self.institution_starts = [m[0] for m in self.institutions]
         self.marks: list[_Marks] = []
         self.mark_starts: list[int] = []
-        self.direct: list[tuple[int, int]] = []
+        self.direct: list[tuple[int, int]] = []     # quotes that open a sentence
         self.direct_starts: list[int] = []
         self.used: set[int] = set()   # cues that introduce a direct quote
 
@@ -428,13 +444,16 @@ def _direct_quotes(doc: _Doc) -> list[_Draft]:
             continue
         d = _Draft(start, end, "direct", (marks.first_para, marks.last_para), anchor=end)
         how = _attribute_direct(doc, marks, d)
+        whole = _introduced(doc.text, doc.paras[marks.first_para][0], marks.open)
         short = _count_words(doc.text, start, end, SCARE_MAX_WORDS) <= SCARE_MAX_WORDS
-        if short and how not in ("before", "after"):
+        if short and not (how == "before" or (how == "after" and whole)):
             continue
-        if how in ("before", "next", "after"):
-            doc.used.add(d.cue_at)
+        if how in ("before", "next") or (how == "after" and whole):
+            doc.used.add(d.cue_at)            # a partial quote's cue also reports its clause
         elif how is None:
             d.inherit = "paragraph"
+        if whole:
+            doc.direct.append((d.start, d.end))
         out.append(d)
     return out
 
@@ -543,7 +562,9 @@ def _take_cue(doc: _Doc, d: _Draft, m: re.Match[str], lo: int, hi: int) -> bool:
         phrase, d.inherit = None, "sentence"
     else:
         phrase = _subject(doc, lo, m.start(), check=not m.group("passive"))
-        if phrase is None:
+        if phrase is None and _COORD_VERB.search(text, max(lo, m.start() - 12), m.start()):
+            d.inherit = "sentence"                # "X blamed Y and warned that ..."
+        elif phrase is None:
             return False
     if m.group("acc") and (phrase is None or _nonspeaker(doc, phrase)):
         return False
@@ -576,8 +597,8 @@ def _subject(doc: _Doc, lo: int, hi: int, check: bool = True) -> tuple[int, int]
     s, e = _strip_span(text, *chunk)
     for m in _WORD.finditer(text, s, e):
         bare = _bare_word(m.group())
-        if (bare in words["boundaries"] and not _inside_mention(doc, m.start())) or (
-                bare in doc.lex.verbs):
+        if (bare in words["boundaries"] and not _inside_mention(doc, m.start())
+                and not _joins_names(text, s, e, m)) or bare in doc.lex.verbs:
             s = m.end()
     s, e = _strip_span(text, s, e)
     if s >= e or _count_words(text, s, e, MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS:
@@ -585,20 +606,39 @@ def _subject(doc: _Doc, lo: int, hi: int, check: bool = True) -> tuple[int, int]
     return s, e
 
 
+def _joins_names(text: str, lo: int, hi: int, m: re.Match[str]) -> bool:
+    """Whether "and"/"or" joins two names ("officials in Rome and Bamako")."""
+    if m.group() not in ("and", "or", "&"):
+        return False
+    before, after = _word_before(text, lo, m.start()), _WORD.match(text, m.end() + 1, hi)
+    return bool(before and after and text[before[0]].isupper() and after.group()[0].isupper())
+
+
 def _person_in(doc: _Doc, chunk: tuple[int, int]) -> bool:
-    found = _named_in(doc, *_strip_span(doc.text, *chunk))
-    return found is not None and doc.entities[found[0]].label == "PERSON"
+    """Whether a comma-chunk is a person's name with at most titles before it ("Foreign
+    Minister Lorenzo Baldini", "retired judge Ana Ruiz", not "who met Baldini at the
+    airport")."""
+    s, e = _strip_span(doc.text, *chunk)
+    words = doc.lex.words
+    for ms, me, _, label in doc.mentions_in(s, e):
+        lead = [_bare_word(w) for w in doc.text[s:ms].split()]
+        if label == "PERSON" and not doc.text[me:e].strip() and len(lead) <= MAX_TITLE_WORDS \
+                and not any(w in words["prepositions"] or w in words["blockers"]
+                            or w in doc.lex.verbs for w in lead):
+            return True
+    return False
 
 
 def _speaks(doc: _Doc, phrase: tuple[int, int]) -> bool:
     """Whether a phrase names a speaker: a pronoun or a named entity, and no clause ("the
     vote was unconstitutional")."""
     words = doc.text[phrase[0]:phrase[1]].lower().split()
-    if any(_bare_word(w) in doc.lex.words["clause_words"] for w in words):
+    if not words or _has_clause_word(doc, phrase):
         return False
     return (len(words) == 1 and (words[0] in doc.lex.person_pronouns
                                  or words[0] in doc.lex.institution_pronouns)
-            ) or _named_in(doc, *phrase) is not None
+            ) or _bare_word(words[-1]) in doc.lex.words["voices"] or _named_in(
+        doc, *phrase) is not None
 
 
 def _inside_mention(doc: _Doc, pos: int) -> bool:
@@ -613,7 +653,9 @@ def _phrase_after(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     start = end = -1
     for n, m in enumerate(_WORD.finditer(text, lo, hi)):
         word = m.group()
-        if n >= MAX_SPEAKER_WORDS or (n and word.lower() in stops) or word[0] in "\"“”":
+        if n >= MAX_SPEAKER_WORDS or word[0] in "\"“”(" or (
+                n and word.lower() in stops and not _inside_mention(doc, m.start())
+                and not _joins_names(text, lo, hi, m)):
             break
         start = m.start() if start < 0 else start
         end = m.end()
@@ -639,14 +681,17 @@ def _source(doc: _Doc, lo: int, hi: int) -> str | None:
     m = doc.lex.source.search(doc.text, lo, hi)
     if m is None:
         return None
-    name = next(g for g in (m.group("by"), m.group("known"), m.group("named"), m.group("head"))
-                if g)
+    name = next(g for g in (m.group("by"), m.group("known"), m.group("named"), m.group("head"),
+                            m.group("titled")) if g)
     return re.sub(r"^the\s+", "", " ".join(name.split()))
 
 
 def _outlet(lex: _Lexicon, phrase: str) -> str | None:
     """The outlet a whole speaker phrase names ("Reuters", "the state-run IRNA news agency",
     "The Kyiv Independent"), else None."""
+    titled = lex.outlet_titled.search(phrase)       # "the German news agency dpa"
+    if titled and len(phrase[:titled.start()].split()) <= NOUN_PHRASE_MAX_WORDS:
+        return " ".join(titled.group("name").split())
     for m in lex.outlet.finditer(phrase):
         if lex.outlet_before.fullmatch(phrase, 0, m.start()) and lex.outlet_after.fullmatch(
                 phrase, m.end()):
@@ -731,7 +776,8 @@ def _forward(doc: _Doc, lo: int, end: int, m: re.Match[str]) -> _Draft | None:
             return None
         clause = _that(doc, m.end(), end)
         if clause is None:
-            if not (m.group("active") or m.group("passive") or verb in lex.bare):
+            if not (m.group("active") or m.group("passive") or verb in lex.bare
+                    or _clause_follows(doc, m.end(), end)):
                 return None
             clause = m.end()
             if verb in lex.listener_verbs:
@@ -740,8 +786,10 @@ def _forward(doc: _Doc, lo: int, end: int, m: re.Match[str]) -> _Draft | None:
                     return None
                 clause = heard.end()
             clause = _skip_adverbials(doc, clause, end)
-            if not text[clause:clause + 1].isspace() or text.startswith(" to ", clause):
-                return None                   # "said." / "is said to have ..."
+            first = _WORD.match(text, clause + 1, end)
+            if not text[clause:clause + 1].isspace() or first is None or _bare_word(
+                    first.group()) in lex.words["prepositions"]:
+                return None                   # "said." / "is said to have" / "told X on ..."
     d.start, d.end = _trim(text, clause, end)
     if d.start >= d.end or text[d.start] in "\"“”,:;—–(":
         return None
@@ -765,6 +813,20 @@ def _that(doc: _Doc, lo: int, hi: int) -> int | None:
     return None
 
 
+def _clause_follows(doc: _Doc, lo: int, hi: int) -> bool:
+    """Whether a clause starts right after a verb that usually wants "that": a finite verb
+    such as "were" or "would" within a few words ("insists the troops were the intruders",
+    not "denied the allegations")."""
+    for n, m in enumerate(_WORD.finditer(doc.text, lo, hi)):
+        if n >= CLAUSE_VERB_WORDS or m.group()[0] in "\"“”":
+            return False
+        if _bare_word(m.group()) in doc.lex.words["clause_words"]:
+            return n > 0
+        if m.group()[-1] in ",;:":
+            return False
+    return False
+
+
 def _skip_adverbials(doc: _Doc, pos: int, hi: int) -> int:
     while (m := doc.lex.adverbial.match(doc.text, pos, hi)) is not None:
         pos = m.end()
@@ -774,25 +836,28 @@ def _skip_adverbials(doc: _Doc, pos: int, hi: int) -> int:
 def _tail(doc: _Doc, lo: int, end: int,
           m: re.Match[str]) -> tuple[_Draft, int, bool] | None:
     """A sentence-final attribution of the clause before it: '<clause>, officials said (on
-    Monday).', '<clause>, said a spokesman.', '<clause>, according to X.' Returns the quote,
-    where the attribution ends and whether it only credits an outlet ("..., Reuters
-    reported.")."""
+    Monday).', '<clause>, Kim, a union leader, told Yonhap.', '<clause>, said a spokesman.',
+    '<clause>, according to X.' Returns the quote, where the attribution ends and whether it
+    only credits an outlet ("..., Reuters reported.")."""
     text, lex = doc.text, doc.lex
     verb = m.group("verb")
     if verb in lex.direct or verb in lex.participle or verb in lex.not_final:
         return None
     before = _word_before(text, lo, m.start())
-    if before and text[before[1] - 1] == ",":       # ", said X." / ", according to X."
+    after_comma = before is not None and text[before[1] - 1] == ","
+    subject = None if m.group("acc") or m.group("active") else _subject(
+        doc, lo, m.start(), check=not m.group("passive"))
+    if after_comma and subject is not None and _speaks(doc, subject):
+        comma = text.rfind(",", max(lo, subject[0] - 3), subject[0])
+        found = _subject_tail(doc, comma, end, m, subject) if comma >= 0 else None
+    elif after_comma:
         comma = before[1] - 1
-        subject = None if m.group("acc") else _subject(doc, lo, m.start())
-        if subject is not None and _speaks(doc, subject):
-            return None                             # "Smith, the minister, said ..."
-        found = _inverted_tail(doc, end, m)
+        found = _inverted_tail(doc, end, m, subject)
     elif m.group("acc"):
         return None
-    else:                                           # ", officials said (on Monday)."
+    else:
         comma = text.rfind(",", max(lo, m.start() - SUBJECT_MAX_CHARS), m.start())
-        found = _subject_tail(doc, comma, end, m) if comma >= 0 else None
+        found = _subject_tail(doc, comma, end, m, None) if comma >= 0 else None
     if found is None:
         return None
     phrase, rest = found
@@ -807,35 +872,42 @@ def _tail(doc: _Doc, lo: int, end: int,
     return d, rest, outlet is not None
 
 
-def _inverted_tail(doc: _Doc, end: int, m: re.Match[str]) -> tuple[tuple[int, int], int] | None:
+def _inverted_tail(doc: _Doc, end: int, m: re.Match[str],
+                   subject: tuple[int, int] | None) -> tuple[tuple[int, int], int] | None:
     """', said a spokesman (on Monday).' / ', according to officials.': the speaker phrase
-    and where the attribution ends."""
+    and where the attribution ends. ``subject`` is what stands before the comma: when it
+    could be the verb's subject ("The group, which is based in Koblenz, said its systems
+    ..."), the words after the verb must name a speaker."""
     text = doc.text
     if m.group("active"):
         phrase, rest = _strip_span(text, *m.span("qx")), m.end()
     else:
         phrase = _phrase_after(doc, m.end(), min(end, m.end() + SUBJECT_MAX_CHARS))
-        if phrase is None or (m.group("acc") and _nonspeaker(doc, phrase)) or not (
-                m.group("acc") or _speaks(doc, phrase) or not any(
-                _bare_word(w) in doc.lex.words["clause_words"]
-                for w in text[phrase[0]:phrase[1]].split())):
+        if phrase is None or (m.group("acc") and _nonspeaker(doc, phrase)):
+            return None
+        if not m.group("acc") and (_has_clause_word(doc, phrase) or not _speaks(doc, phrase)
+                                   and subject is not None and _noun_phrase(doc, subject)):
             return None
         rest = phrase[1]
     rest = _skip_adverbials(doc, rest, end)
-    return (phrase, rest) if _END.match(text, rest, end) else None
+    if _END.match(text, rest, end):
+        return phrase, rest
+    if m.group("acc"):                    # "according to police in the capital"
+        comma = text.find(",", rest, min(end, rest + SUBJECT_MAX_CHARS))
+        return phrase, end if comma < 0 else comma
+    return None
 
 
-def _subject_tail(doc: _Doc, comma: int, end: int,
-                  m: re.Match[str]) -> tuple[tuple[int, int], int] | None:
-    """', officials said (in a statement released on Monday).': the speaker phrase and
-    where the attribution ends."""
+def _subject_tail(doc: _Doc, comma: int, end: int, m: re.Match[str],
+                  phrase: tuple[int, int] | None) -> tuple[tuple[int, int], int] | None:
+    """', officials said (in a statement released on Monday).': the speaker phrase (found
+    after ``comma`` unless given) and where the attribution ends."""
     text, lex = doc.text, doc.lex
-    if _count_words(text, comma + 1, m.start(), MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS:
-        return None
-    if m.group("active"):
-        phrase = _strip_span(text, *m.span("qx"))
-    else:
-        phrase = _subject(doc, comma + 1, m.start(), check=not m.group("passive"))
+    if phrase is None:
+        if _count_words(text, comma + 1, m.start(), MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS:
+            return None
+        phrase = (_strip_span(text, *m.span("qx")) if m.group("active")
+                  else _subject(doc, comma + 1, m.start(), check=not m.group("passive")))
     if phrase is None:
         return None
     rest = m.end()
@@ -844,11 +916,25 @@ def _subject_tail(doc: _Doc, comma: int, end: int,
     adverbs = _skip_adverbials(doc, rest, end)
     if _END.match(text, adverbs, end):
         return phrase, adverbs
-    # after an adverbial, a few more words ("in a statement released on Monday")
-    if adverbs > rest and _count_words(text, adverbs, end, TAIL_MAX_WORDS) <= TAIL_MAX_WORDS \
+    # a few more words after an adverbial or a preposition ("in a statement released on
+    # Monday", "on condition of anonymity")
+    first = _WORD.match(text, adverbs + 1, end)
+    if (adverbs > rest or (first and _bare_word(first.group()) in lex.words["prepositions"])) \
+            and _count_words(text, adverbs, end, TAIL_MAX_WORDS) <= TAIL_MAX_WORDS \
             and "that" not in text[adverbs:end].split():
         return phrase, end
     return None
+
+
+def _has_clause_word(doc: _Doc, phrase: tuple[int, int]) -> bool:
+    return any(_bare_word(w) in doc.lex.words["clause_words"]
+               for w in doc.text[phrase[0]:phrase[1]].split())
+
+
+def _noun_phrase(doc: _Doc, phrase: tuple[int, int]) -> bool:
+    """Whether a few words with no finite verb could be a subject ("The group")."""
+    return not _has_clause_word(doc, phrase) and _count_words(
+        doc.text, *phrase, NOUN_PHRASE_MAX_WORDS) <= NOUN_PHRASE_MAX_WORDS
 
 
 def _clause(doc: _Doc, lo: int, hi: int) -> tuple[int, int]:
@@ -871,23 +957,35 @@ def _resolve(doc: _Doc, drafts: list[_Draft]) -> None:
     """Name every quote's speaker, in text order (a pronoun may name the previous speaker;
     a quote with no attribution continues the previous quote's)."""
     last: _Draft | None = None
-    last_by_kind: dict[str, _Draft] = {}
+    recent: dict[str, _Draft] = {}        # the last quote spoken by a person, an institution
     for d in drafts:
         d.anchor = max(d.anchor, doc.sentence_end(d.end - 1))
         if d.phrase is not None:
-            _name_speaker(doc, d, last_by_kind)
+            _name_speaker(doc, d, recent)
         elif d.inherit == "sentence" and _sentence_subject(doc, d):
             pass
         elif d.inherit and last is not None and last.speaker_text and (
                 d.paras[0] - last.paras[1] <= (1 if d.inherit == "paragraph" else 0)):
             d.speaker, d.speaker_text = last.speaker, last.speaker_text
         last = d
-        if d.speaker is not None:
-            label = doc.entities[d.speaker].label
-            last_by_kind["person" if label == "PERSON" else "institution"] = d
+        kind = _speaker_kind(doc, d)
+        if kind:
+            recent[kind] = d
 
 
-def _name_speaker(doc: _Doc, d: _Draft, last_by_kind: dict[str, _Draft]) -> None:
+def _speaker_kind(doc: _Doc, d: _Draft) -> str | None:
+    """"person" (a PERSON, or a person not named: "a worker who escaped"), "institution"
+    (an ORG or GPE) or None (nobody, or people: "officials")."""
+    if d.speaker is not None:
+        return "person" if doc.entities[d.speaker].label == "PERSON" else "institution"
+    words = (d.speaker_text or "").lower().split()
+    if len(words) >= 2 and words[0] in ("a", "an", "one", "another") and _bare_word(
+            words[-1]) not in doc.lex.words["organisation_nouns"]:
+        return "person"
+    return None
+
+
+def _name_speaker(doc: _Doc, d: _Draft, recent: dict[str, _Draft]) -> None:
     text, lex = doc.text, doc.lex
     s, e = _strip_span(text, *d.phrase)
     phrase = text[s:e]
@@ -896,13 +994,14 @@ def _name_speaker(doc: _Doc, d: _Draft, last_by_kind: dict[str, _Draft]) -> None
         d.source = d.source or outlet
         return
     low = phrase.lower()
-    if low in lex.person_pronouns or low in lex.institution_pronouns:
-        person = low in lex.person_pronouns
-        items, starts = ((doc.persons, doc.person_starts) if person
-                         else (doc.institutions, doc.institution_starts))
-        d.speaker = _antecedent(doc, s, items, starts,
-                                last_by_kind.get("person" if person else "institution"))
-        d.speaker_text = doc.entities[d.speaker].name if d.speaker is not None else phrase
+    if low in lex.person_pronouns:
+        d.speaker, d.speaker_text = _antecedent(doc, s, doc.persons, doc.person_starts,
+                                                recent.get("person"), phrase)
+        return
+    if low in lex.institution_pronouns:
+        d.speaker, d.speaker_text = _antecedent(doc, s, doc.institutions,
+                                                doc.institution_starts,
+                                                recent.get("institution"), phrase)
         return
     found = _named_in(doc, s, e)
     if found is not None:
@@ -910,15 +1009,16 @@ def _name_speaker(doc: _Doc, d: _Draft, last_by_kind: dict[str, _Draft]) -> None
         d.speaker_text = text[ms:me] if whole else phrase
         return
     d.speaker_text = phrase
-    d.speaker = _definite(doc, s, phrase)
+    d.speaker = _definite(doc, s, phrase, recent.get("institution"))
 
 
 def _named_in(doc: _Doc, s: int, e: int) -> tuple[int, int, int, bool] | None:
-    """The entity a speaker phrase names: its first PERSON (not "a lawyer for X", not "X's
-    spokesman"), else an organisation or country as an institution ("the Health Ministry",
-    "a spokesman for the ministry"). With True when the name is the whole phrase."""
+    """The entity a speaker phrase names: its last PERSON (the head after titles; not "a
+    lawyer for X", not "X's spokesman"), else an organisation or country as an institution
+    ("the Health Ministry", "a spokesman for the ministry"). With True when the name is
+    the whole phrase."""
     text, words = doc.text, doc.lex.words
-    institution = None
+    institution = person = None
     for ms, me, idx, label in doc.mentions_in(s, e):
         if label not in SPEAKER_LABELS or _possessive(text, me) or _outlet(doc.lex, text[ms:me]):
             continue
@@ -926,53 +1026,88 @@ def _named_in(doc: _Doc, s: int, e: int) -> tuple[int, int, int, bool] | None:
         prev = _bare_word(text[w[0]:w[1]]) if w else ""
         if label == "PERSON":
             if prev not in words["prepositions"]:
-                return idx, ms, me, True
+                person = (idx, ms, me, True)
             continue
         if institution is not None:
             continue
         lead, rest = text[s:ms].split(), text[me:e].strip().lower()
+        head = rest.split()[0] if rest else ""
         if all(w.lower() in ("the", "a", "an") or w[0].isupper() or _possessive(w, len(w) - 2)
-               for w in lead) and (not rest or (label == "ORG" and rest in words["voices"])):
+               for w in lead) and (not rest or rest in words["voices"] or (
+                label == "ORG" and head in words["prepositions"])):
             institution = (idx, ms, me, not rest and not lead)
         elif label == "ORG" and (prev in words["institution_links"] or (
                 prev == "the" and (w2 := _word_before(text, s, w[0]))
                 and _bare_word(text[w2[0]:w2[1]]) in words["institution_links"])):
             institution = (idx, ms, me, False)
-    return institution
+    return person or institution
 
 
-def _antecedent(doc: _Doc, pos: int, items, starts, last: _Draft | None) -> int | None:
-    """Whom "he"/"she"/"it" at ``pos`` names: the previous quote's speaker, unless another
-    one was named since that quote's attribution; else the nearest mention before it."""
-    near = doc.nearest(items, starts, pos, lambda idx: True)
+def _antecedent(doc: _Doc, pos: int, items, starts, last: _Draft | None, written: str,
+                accept: Callable[[int], bool] = lambda idx: True) -> tuple[int | None, str]:
+    """Whom "he"/"she"/"it" at ``pos`` names, with the words naming it: the last quote's
+    speaker of that kind, unless another one was named since that quote's attribution; else
+    the nearest one named before it (outside quotes)."""
+    near = doc.nearest(items, starts, pos, accept)
     if last is not None and pos - last.anchor <= ANTECEDENT_MAX_CHARS and (
             near is None or near[0] < last.anchor):
-        return last.speaker
-    return near[2] if near else None
+        if last.speaker is not None:
+            return last.speaker, doc.entities[last.speaker].name
+        return None, last.speaker_text or written
+    if near is None:
+        return None, written
+    return near[2], doc.entities[near[2]].name
 
 
-def _definite(doc: _Doc, pos: int, phrase: str) -> int | None:
-    """The organisation "the ministry" names: the nearest one before it whose name ends
-    with that word ("the Health Ministry")."""
+def _definite(doc: _Doc, pos: int, phrase: str, last: _Draft | None) -> int | None:
+    """The organisation "the ministry" or "the company" names: the nearest one before it
+    whose name has that word ("the Health Ministry", "the Ministry of Health"); for "the
+    statement", the last institution that spoke; for a generic noun ("the company"), the organisation named
+    before it that the article names most, preferring one it calls so ("Skyward, a
+    satellite company")."""
     words = phrase.split()
     if not 2 <= len(words) <= 3 or words[0].lower() != "the":
         return None
-    head = words[-1].lower()
+    head = _bare_word(words[-1])
     found = doc.nearest(doc.institutions, doc.institution_starts, pos,
-                        lambda idx: doc.entities[idx].name.split()[-1].lower() == head)
-    return found[2] if found else None
+                        lambda idx: head in doc.entities[idx].name.lower().split())
+    if found is not None:
+        return found[2]
+    if head in doc.lex.words["documents"]:
+        return last.speaker if last is not None and pos - last.anchor <= (
+            ANTECEDENT_MAX_CHARS) else None
+    if head not in doc.lex.words["organisation_nouns"]:
+        return None
+    best, best_score = None, 0
+    k = bisect.bisect_left(doc.institution_starts, pos) - 1
+    for _ in range(ANTECEDENT_MAX_STEPS):
+        if k < 0 or doc.institutions[k][0] < pos - ANTECEDENT_MAX_CHARS:
+            break
+        ms, me, idx, label = doc.institutions[k]
+        k -= 1
+        if label != "ORG" or doc.in_quote(ms):
+            continue
+        near = doc.text[max(0, ms - CONTEXT_CHARS):me + CONTEXT_CHARS].lower()
+        score = len(doc.entities[idx].mentions) + CONTEXT_BONUS * (
+            re.search(rf"\b{re.escape(head)}\b", near) is not None)
+        if score > best_score:
+            best, best_score = idx, score
+    return best
 
 
 def _sentence_subject(doc: _Doc, d: _Draft) -> bool:
     """The speaker of a participle cue ("Smith spoke on Monday, saying ..."): the first
-    person or institution named in its sentence outside quotes, when there is one."""
+    person (else institution) named in its sentence outside quotes, when there is one."""
     k = bisect.bisect_right(doc.sent_starts, d.cue_at) - 1
     lo = max(doc.sentences[k][0] if k >= 0 else 0, d.cue_at - BEFORE_MAX_CHARS)
-    for ms, me, idx, label in doc.mentions_in(lo, d.cue_at):
-        if label in SPEAKER_LABELS and not doc.in_quote(ms) and not _possessive(doc.text, me):
-            d.speaker, d.speaker_text = idx, doc.text[ms:me]
-            return True
-    return False
+    found = [(label != "PERSON", ms, me, idx) for ms, me, idx, label in
+             doc.mentions_in(lo, d.cue_at) if label in SPEAKER_LABELS
+             and not doc.in_quote(ms) and not _possessive(doc.text, me)]
+    if not found:
+        return False
+    _, ms, me, d.speaker = min(found)
+    d.speaker_text = doc.text[ms:me]
+    return True
 
 
 # --- the component ------------------------------------------------------------------------
@@ -998,8 +1133,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]],
     doc.marks = _pair_marks(doc)
     doc.mark_starts = [m.open for m in doc.marks]
     drafts = _direct_quotes(doc)
-    doc.direct = [(d.start, d.end) for d in drafts]
-    doc.direct_starts = [d.start for d in drafts]
+    doc.direct_starts = [s for s, _ in doc.direct]
     drafts += _reported_quotes(doc)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     _resolve(doc, drafts)
