@@ -238,7 +238,8 @@ class _Doc:
         self.institution_starts = [m[0] for m in self.institutions]
         self.marks: list[_Marks] = []
         self.mark_starts: list[int] = []
-        self.direct: list[tuple[int, int]] = []     # quotes that open a sentence
+        self.direct: list[tuple[int, int, int]] = []  # quotes opening a sentence: start,
+        # end, and where their attribution starts when it comes first ('adding: "')
         self.direct_starts: list[int] = []
         self.used: set[int] = set()   # cues that introduce a direct quote
 
@@ -273,6 +274,14 @@ class _Doc:
     def overlaps_direct(self, lo: int, hi: int) -> bool:
         k = bisect.bisect_left(self.direct_starts, hi) - 1
         return k >= 0 and self.direct[k][1] > lo
+
+    def direct_within(self, lo: int, hi: int) -> int:
+        """Where the first quote opening a sentence inside ``lo``..``hi`` (or its
+        attribution, when it comes first) starts; ``hi`` when there is none."""
+        k = bisect.bisect_right(self.direct_starts, lo)
+        if k < len(self.direct) and self.direct[k][0] < hi:
+            return max(lo, min(self.direct[k][0] - 1, self.direct[k][2]))
+        return hi
 
     def next_mark(self, pos: int) -> int:
         k = bisect.bisect_right(self.mark_starts, pos)
@@ -451,9 +460,10 @@ def _direct_quotes(doc: _Doc) -> list[_Draft]:
         if how in ("before", "next") or (how == "after" and whole):
             doc.used.add(d.cue_at)            # a partial quote's cue also reports its clause
         elif how is None:
-            d.inherit = "paragraph"
+            d.inherit = "paragraph" if whole else "sentence"
         if whole:
-            doc.direct.append((d.start, d.end))
+            first = d.cue_at if how in ("before", "next") and d.cue_at >= 0 else marks.open
+            doc.direct.append((d.start, d.end, first))
         out.append(d)
     return out
 
@@ -791,6 +801,7 @@ def _forward(doc: _Doc, lo: int, end: int, m: re.Match[str]) -> _Draft | None:
                     first.group()) in lex.words["prepositions"]:
                 return None                   # "said." / "is said to have" / "told X on ..."
     d.start, d.end = _trim(text, clause, end)
+    d.end = _trim(text, d.start, doc.direct_within(d.start, d.end))[1]
     if d.start >= d.end or text[d.start] in "\"“”,:;—–(":
         return None
     d.source = _source(doc, max(lo, _phrase_start(d) - SUBJECT_MAX_CHARS), d.start)
@@ -1098,10 +1109,11 @@ def _definite(doc: _Doc, pos: int, phrase: str, last: _Draft | None) -> int | No
 def _sentence_subject(doc: _Doc, d: _Draft) -> bool:
     """The speaker of a participle cue ("Smith spoke on Monday, saying ..."): the first
     person (else institution) named in its sentence outside quotes, when there is one."""
-    k = bisect.bisect_right(doc.sent_starts, d.cue_at) - 1
-    lo = max(doc.sentences[k][0] if k >= 0 else 0, d.cue_at - BEFORE_MAX_CHARS)
+    at = d.cue_at if d.cue_at >= 0 else d.start - 1
+    k = bisect.bisect_right(doc.sent_starts, at) - 1
+    lo = max(doc.sentences[k][0] if k >= 0 else 0, at - BEFORE_MAX_CHARS)
     found = [(label != "PERSON", ms, me, idx) for ms, me, idx, label in
-             doc.mentions_in(lo, d.cue_at) if label in SPEAKER_LABELS
+             doc.mentions_in(lo, at) if label in SPEAKER_LABELS
              and not doc.in_quote(ms) and not _possessive(doc.text, me)]
     if not found:
         return False
@@ -1133,7 +1145,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]],
     doc.marks = _pair_marks(doc)
     doc.mark_starts = [m.open for m in doc.marks]
     drafts = _direct_quotes(doc)
-    doc.direct_starts = [s for s, _ in doc.direct]
+    doc.direct_starts = [s for s, _, _ in doc.direct]
     drafts += _reported_quotes(doc)
     drafts.sort(key=lambda d: (d.start, d.end, d.kind))
     _resolve(doc, drafts)
