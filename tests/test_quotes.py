@@ -377,3 +377,69 @@ def test_unbalanced_marks_never_swallow_the_article(tail):
     if tail:
         assert quotes[-1].text == "the talks would resume"
         assert quotes[-1].speaker_text == "The minister"
+
+
+MERGER = """\
+SEOUL — Hanbit Air and Sakura Pacific Airways agreed on Tuesday to merge in a $4.1 billion \
+deal that would create Asia's fifth-largest airline group.
+
+Skyline Partners, a Singapore-based investment company, advised on the deal. The company \
+said the merged group would keep both brands.
+
+The union would hold a strike vote next week, Kim Minji, a union leader at Hanbit Air, told \
+Yonhap news agency.
+
+Finance Minister Choi Sang-mok said the government welcomed the merger but warned that fares \
+must not rise. Regulators in Tokyo insist the deal was never properly reviewed.
+
+Analysts at Daehan Securities called the tie-up "a long overdue consolidation of a crowded \
+market" in a note to clients.
+
+Park Seo-jun, chief executive of Hanbit Air, spoke to staff on Wednesday, saying no pilots \
+would lose their jobs.
+
+Police in Incheon had opened an inquiry into share trading before the announcement, the \
+German news agency dpa reported.
+"""
+
+
+def test_business_story_speakers_named_several_ways():
+    u, quotes = analysed(MERGER)
+    check_offsets(MERGER, quotes)
+    assert not [q for q in quotes if "fifth-largest" in q.text]   # "agreed ... to": no speech
+    q = quote(quotes, "the merged group")          # "The company" = the company named so
+    assert (q.text, q.speaker_text, speaker(u, q)) == (
+        "the merged group would keep both brands", "The company", "Skyline Partners")
+    q = quote(quotes, "The union")                 # '<clause>, X, an appositive, told Y.'
+    assert (q.text, q.cue, q.source) == ("The union would hold a strike vote next week",
+                                         "told", "Yonhap")
+    assert speaker(u, q) == "Kim Minji"
+    # "X said A but warned that B": two quotes, one speaker
+    said, warned = quote(quotes, "the government welcomed"), quote(quotes, "fares must")
+    assert (said.text, said.cue, warned.text, warned.cue) == (
+        "the government welcomed the merger", "said", "fares must not rise", "warned")
+    assert said.speaker == warned.speaker is not None
+    q = quote(quotes, "the deal was never")        # "insist" with no "that"
+    assert (q.cue, q.speaker_text) == ("insist", "Regulators in Tokyo")
+    q = quote(quotes, "no pilots")                 # a participle: the sentence's subject
+    assert (q.cue, q.text) == ("saying", "no pilots would lose their jobs")
+    assert q.speaker is not None and u.entities[q.speaker].label == "PERSON"
+    q = quote(quotes, "Police in Incheon")         # "the German news agency dpa reported"
+    assert (q.kind, q.cue, q.source, q.speaker_text) == ("reported", "reported", "dpa", None)
+
+
+def test_partial_quote_and_participle_introducing_a_quote():
+    text = ("Conservative leader Kemi Badenoch called the plan \"a shambles from start to "
+            "finish\" and said her party would oppose it.\n\n"
+            "\"People are scared,\" said Sarah Jones, who runs a food bank in Leeds.\n"
+            "Jones said demand had doubled since January, adding: \"We can't keep up.\"\n")
+    u, quotes = analysed(text)
+    check_offsets(text, quotes)
+    q = quote(quotes, "a shambles")                # no cue: its sentence's subject
+    assert q.kind == "direct" and q.cue is None
+    assert q.speaker is not None and "Kemi" in u.entities[q.speaker].name
+    q = quote(quotes, "demand had doubled")        # the clause stops at ", adding:"
+    assert q.text == "demand had doubled since January"
+    assert speaker(u, q) == "Sarah Jones"
+    q = quote(quotes, "We can't")
+    assert (q.kind, q.cue, speaker(u, q)) == ("direct", "adding", "Sarah Jones")
