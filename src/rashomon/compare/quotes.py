@@ -111,7 +111,6 @@ class _Lexicon:
     """The word lists of ``data/speech.toml`` and the patterns built from them."""
 
     bare: frozenset[str]
-    that: frozenset[str]
     participle: frozenset[str]
     direct: frozenset[str]
     listener_verbs: frozenset[str]
@@ -173,7 +172,7 @@ def _lexicon() -> _Lexicon:
     after = re.compile(rf"(?:\s+(?:{media}))?")
     pron = data["pronouns"]
     return _Lexicon(
-        bare=frozenset(cues["bare"]), that=frozenset(cues["that"]),
+        bare=frozenset(cues["bare"]),
         participle=frozenset(cues["participle"]), direct=frozenset(cues["direct"]),
         listener_verbs=frozenset(cues["listener_verbs"]),
         not_final=frozenset(cues["not_final"]),
@@ -283,6 +282,10 @@ class _Doc:
             return max(lo, min(self.direct[k][0] - 1, self.direct[k][2]))
         return hi
 
+    def opens_quote(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.mark_starts, pos)
+        return k < len(self.marks) and self.marks[k].open == pos
+
     def next_mark(self, pos: int) -> int:
         k = bisect.bisect_right(self.mark_starts, pos)
         return self.marks[k].open if k < len(self.marks) else len(self.text)
@@ -310,7 +313,7 @@ def _split_sentences(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     for m in _TERM.finditer(text, lo, hi):
         if not _abbreviation(text, lo, m.start()):
-            out.append((lo, m.start() + 1))
+            out.append(_trim(text, lo, m.end(), comma=False))
             lo = m.end()
     if lo < hi:
         out.append((lo, hi))
@@ -399,10 +402,9 @@ def _role(text: str, i: int) -> str:
 def _pair_marks(doc: _Doc) -> list[_Marks]:
     """Pairs of quote marks, paragraph by paragraph. A quote still open at its paragraph's
     end goes on when the next paragraph opens with a mark and the quote was introduced
-    (opens a paragraph or a sentence, or follows a colon or comma: 'Smith said: "'); else
-    it ends with its
-    paragraph when introduced, and is dropped when not (an unclosed mark inside a sentence
-    is a stray or a scare quote)."""
+    (opens a paragraph or a sentence, or follows a colon or comma: 'Smith said: "'). Else
+    an introduced quote ends with its paragraph, and one that is not is dropped (an
+    unclosed mark inside a sentence is a stray or a scare quote)."""
     text, paras = doc.text, doc.paras
     marks = [m.start() for m in _MARK.finditer(text)]
     out: list[_Marks] = []
@@ -530,15 +532,11 @@ def _after(doc: _Doc, marks: _Marks, d: _Draft) -> bool:
     m = lex.cue.search(text, pos, end)
     if m is None or m.group("verb") in lex.participle:
         return False
-    if m.start() == pos:                          # '," said Smith' / '," according to X'
-        phrase = (_strip_span(text, *m.span("qx")) if m.group("active")
-                  else _phrase_after(doc, m.end(), end))
-    elif m.group("acc") or _count_words(text, pos, m.start(),
-                                         MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS:
+    if m.start() != pos and (m.group("acc") or _count_words(
+            text, pos, m.start(), MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS):
         return False
-    else:
-        phrase = (_strip_span(text, *m.span("qx")) if m.group("active")
-                  else _subject(doc, pos, m.start(), check=not m.group("passive")))
+    # '," said Smith' / '," according to X' / '," Smith said' / '," X was quoted as saying'
+    phrase = _speaker_span(doc, m, pos, end, after=m.start() == pos)
     if phrase is None:
         return False
     d.cue, d.cue_at, d.phrase = _cue_text(m), m.start(), phrase
@@ -559,25 +557,30 @@ def _cue_text(m: re.Match[str]) -> str:
     return " ".join(m.group("verb").split())
 
 
+def _speaker_span(doc: _Doc, m: re.Match[str], lo: int, hi: int,
+                  after: bool = False) -> tuple[int, int] | None:
+    """The words naming who speaks with the cue ``m``: Y of "quoted Y as saying", X of
+    "according to X" or (``after``) of '," said X', else the verb's subject (looked for back
+    to ``lo``; a phrase after the cue ends by ``hi``)."""
+    if m.group("active"):
+        return _strip_span(doc.text, *m.span("qx"))
+    if m.group("acc") or after:
+        return _phrase_after(doc, m.end(), hi)
+    return _subject(doc, lo, m.start(), check=not m.group("passive"))
+
+
 def _take_cue(doc: _Doc, d: _Draft, m: re.Match[str], lo: int, hi: int) -> bool:
     """Fill ``d``'s cue and speaker phrase from the cue ``m`` (its subject looked for back to
     ``lo``, a speaker after it up to ``hi``); False when the cue has no speaker."""
-    text, lex = doc.text, doc.lex
-    verb = m.group("verb")
-    if m.group("acc"):
-        phrase = _phrase_after(doc, m.end(), hi)
-    elif m.group("active"):
-        phrase = _strip_span(text, *m.span("qx"))
-    elif verb in lex.participle:
-        phrase, d.inherit = None, "sentence"
+    if m.group("verb") in doc.lex.participle:
+        phrase, d.inherit = None, "sentence"      # ', adding that ...'
     else:
-        phrase = _subject(doc, lo, m.start(), check=not m.group("passive"))
-        if phrase is None and _COORD_VERB.search(text, max(lo, m.start() - 12), m.start()):
+        phrase = _speaker_span(doc, m, lo, hi)
+        if phrase is None and m.group("verb") and _COORD_VERB.search(
+                doc.text, max(lo, m.start() - 12), m.start()):
             d.inherit = "sentence"                # "X blamed Y and warned that ..."
-        elif phrase is None:
+        elif phrase is None or (m.group("acc") and _nonspeaker(doc, phrase)):
             return False
-    if m.group("acc") and (phrase is None or _nonspeaker(doc, phrase)):
-        return False
     d.cue, d.cue_at, d.phrase = _cue_text(m), m.start(), phrase
     return True
 
@@ -725,8 +728,7 @@ def _reported_in(doc: _Doc, s: int, e: int) -> list[_Draft]:
     attribution of the clause before it, or introduces the clause after it."""
     text = doc.text
     s, e = _trim(text, s, e, comma=False)
-    while e > s and bisect.bisect_left(doc.mark_starts, e - 1) < len(doc.marks) and (
-            doc.marks[bisect.bisect_left(doc.mark_starts, e - 1)].open == e - 1):
+    while e > s and doc.opens_quote(e - 1):
         s, e = _trim(text, s, e - 1, comma=False)     # a quote opening the next sentence
     end = e - 1 if e > s and text[e - 1] == "." else e
     cues = [m for m in doc.lex.cue.finditer(text, s, e)
@@ -773,9 +775,7 @@ def _forward(doc: _Doc, lo: int, end: int, m: re.Match[str]) -> _Draft | None:
     para = doc.para_of(m.start())
     d = _Draft(0, 0, "reported", (para, para), anchor=doc.sentence_end(m.start()))
     if m.group("acc"):
-        first = _WORD.search(text, lo, m.end())
-        if first is None or m.start() - first.start() > 3 or text[
-                first.start():m.start()].strip(_STRIP):
+        if m.start() - lo > 3 or text[lo:m.start()].strip(_STRIP):
             return None                       # "according to X" not opening the sentence
         comma = text.find(",", m.end(), min(end, m.end() + SUBJECT_MAX_CHARS))
         if comma < 0 or not _take_cue(doc, d, m, lo, comma):
@@ -856,8 +856,8 @@ def _tail(doc: _Doc, lo: int, end: int,
         return None
     before = _word_before(text, lo, m.start())
     after_comma = before is not None and text[before[1] - 1] == ","
-    subject = None if m.group("acc") or m.group("active") else _subject(
-        doc, lo, m.start(), check=not m.group("passive"))
+    subject = None if m.group("acc") or m.group("active") else _speaker_span(
+        doc, m, lo, end)
     if after_comma and subject is not None and _speaks(doc, subject):
         comma = text.rfind(",", max(lo, subject[0] - 3), subject[0])
         found = _subject_tail(doc, comma, end, m, subject) if comma >= 0 else None
@@ -890,16 +890,13 @@ def _inverted_tail(doc: _Doc, end: int, m: re.Match[str],
     could be the verb's subject ("The group, which is based in Koblenz, said its systems
     ..."), the words after the verb must name a speaker."""
     text = doc.text
-    if m.group("active"):
-        phrase, rest = _strip_span(text, *m.span("qx")), m.end()
-    else:
-        phrase = _phrase_after(doc, m.end(), min(end, m.end() + SUBJECT_MAX_CHARS))
-        if phrase is None or (m.group("acc") and _nonspeaker(doc, phrase)):
-            return None
-        if not m.group("acc") and (_has_clause_word(doc, phrase) or not _speaks(doc, phrase)
-                                   and subject is not None and _noun_phrase(doc, subject)):
-            return None
-        rest = phrase[1]
+    phrase = _speaker_span(doc, m, m.start(), min(end, m.end() + SUBJECT_MAX_CHARS), after=True)
+    if phrase is None or (m.group("acc") and _nonspeaker(doc, phrase)):
+        return None
+    if not m.group("acc") and (_has_clause_word(doc, phrase) or not _speaks(doc, phrase)
+                               and subject is not None and _noun_phrase(doc, subject)):
+        return None
+    rest = max(phrase[1], m.end())
     rest = _skip_adverbials(doc, rest, end)
     if _END.match(text, rest, end):
         return phrase, rest
@@ -917,8 +914,7 @@ def _subject_tail(doc: _Doc, comma: int, end: int, m: re.Match[str],
     if phrase is None:
         if _count_words(text, comma + 1, m.start(), MAX_SPEAKER_WORDS) > MAX_SPEAKER_WORDS:
             return None
-        phrase = (_strip_span(text, *m.span("qx")) if m.group("active")
-                  else _subject(doc, comma + 1, m.start(), check=not m.group("passive")))
+        phrase = _speaker_span(doc, m, comma + 1, end)
     if phrase is None:
         return None
     rest = m.end()
