@@ -24,7 +24,7 @@ below.
   the nearest PERSON named before it outside quotes, or the previous quote's speaker when
   nobody else was named since that quote's attribution; "it" and "the ministry" are the
   nearest organisation so named. An agency or outlet ("told Reuters", "Reuters reported",
-  "quoted by Tasnim", "told Rudaw television") is the quote's ``source``, never its speaker.
+  "quoted by Kommersant", "told Rudaw television") is the quote's ``source``, never its speaker.
 
 Every scan is one regular expression pass over the text or over a window of bounded size
 around a quote mark or a cue, and every lookup a bisection: time is linear in the text.
@@ -1131,9 +1131,12 @@ def find_quotes(text: str, sentences: list[tuple[int, int]],
 
     Returns:
         The quotes in text order: ``start``/``end`` cover the quoted words without the
-        quote marks (direct) or the reported clause without "that" and the final full stop
-        (reported); ``speaker_text`` the words naming the speaker (the resolved name for a
-        pronoun); ``cue`` the speech verb or phrase; ``source`` the agency or outlet credited.
+        quote marks and the comma before the closing one (direct; a quote over several
+        paragraphs runs from its first word to its last) or the reported clause without
+        "that" and the final full stop (reported); ``speaker_text`` the words naming the
+        speaker (the resolved name for a pronoun); ``cue`` the speech verb or phrase;
+        ``source`` the agency or outlet credited. A direct quote may lie inside a reported
+        clause ('X said the plan was "a disaster for everyone"').
     """
     doc = _Doc(text, sentences, entities)
     if not doc.paras:
