@@ -51,8 +51,9 @@ SCARE_MAX_WORDS = 3
 MAX_SPEAKER_WORDS = 12
 #: Words allowed between a cue and the quote it introduces ("told reporters in Paris: "").
 ADJACENT_MAX_WORDS = 8
-#: Words allowed between a speech verb and its "that" ("said in a statement on Monday that").
-THAT_MAX_WORDS = 10
+#: Phrases allowed between a speech verb and its "that" ("told reporters | in a statement |
+#: on Monday | that").
+THAT_MAX_PARTS = 4
 #: Words allowed after a sentence-final cue's adverbials ("..., officials said in a
 #: statement released on Monday.").
 TAIL_MAX_WORDS = 6
@@ -95,7 +96,9 @@ _PARA = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")
 _GAP = re.compile(r"[^\S\n]*(?:[,—–-]+[^\S\n]*)?")
 _TERM = re.compile(r"[.!?]+[\"”’')\]]*(?:\s+(?=[\"“‘'(\[]?[A-Z0-9])|\s*$)")
 _SEP = re.compile(r"[,;:()\[\]\"“”—–]")
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[—–]\s*")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’/-]{1,40}?(?:\s*\([^)\n]{1,20}\))?\s*[—–:]\s+")
+_THAT = re.compile(r"\s+that(?![\w'’-])")
+_PARENTHETICAL = re.compile(r"\s*,[^,;:\"“”\n]{1,60},")
 _END = re.compile(r"\s*(?:,|$)")
 _COORD_VERB = re.compile(r"(?<![\w-])(?:and|but)\s+(?:also\s+)?$")
 _COORD = re.compile(r"(?:[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$")
@@ -121,6 +124,7 @@ class _Lexicon:
     institution_pronouns: frozenset[str]
     cue: re.Pattern[str]
     adverbial: re.Pattern[str]
+    gap: re.Pattern[str]
     listener: re.Pattern[str]
     source: re.Pattern[str]
     outlet: re.Pattern[str]
@@ -151,6 +155,7 @@ def _lexicon() -> _Lexicon:
     adverbs = [a.replace("{weekday}", f"(?:{_WEEKDAYS})").replace("{month}", f"(?:{_MONTHS})")
                for a in attr["adverbials"]]
     adverbial = re.compile(r"[^\S\n]+(?:" + "|".join(adverbs) + r")(?![\w'’-])")
+    gap = re.compile(r"[^\S\n]+(?:" + "|".join(attr["gap_phrases"]) + r")(?![\w'’-])")
     media = _alternation(data["media"]["nouns"])
     heads = _alternation(data["media"]["heads"])
     known = rf"(?:{_alternation(data['agencies']['names'])})(?:\s+(?:{heads}))*"
@@ -177,10 +182,11 @@ def _lexicon() -> _Lexicon:
         listener_verbs=frozenset(cues["listener_verbs"]),
         not_final=frozenset(cues["not_final"]),
         verbs=frozenset(cues["bare"] + cues["that"] + cues["participle"] + cues["direct"]),
-        words={k: frozenset(v) for k, v in attr.items() if k != "adverbials"},
+        words={k: frozenset(v) for k, v in attr.items()
+               if k not in ("adverbials", "gap_phrases")},
         person_pronouns=frozenset(pron["person"]),
         institution_pronouns=frozenset(pron["institution"]),
-        cue=cue, adverbial=adverbial, listener=listener, source=source, outlet=outlet,
+        cue=cue, adverbial=adverbial, gap=gap, listener=listener, source=source, outlet=outlet,
         outlet_before=before, outlet_after=after, outlet_titled=titled)
 
 
@@ -809,18 +815,20 @@ def _forward(doc: _Doc, lo: int, end: int, m: re.Match[str]) -> _Draft | None:
 
 
 def _that(doc: _Doc, lo: int, hi: int) -> int | None:
-    """Where the clause starts after "that", when "that" follows the verb within a few
-    words of adverbials or a listener ("said on Monday that", "warned reporters that")."""
-    words = doc.lex.words
-    for n, m in enumerate(_WORD.finditer(doc.text, lo, hi)):
-        word = m.group()
-        if word == "that":
+    """Where the clause starts when "that" follows the verb, after its listener, adverbials,
+    short phrases or a parenthetical between commas ("told reporters that", "said in a
+    letter to shareholders on Monday that"); None when it does not ("says strikes that
+    killed hundreds ...": a relative "that")."""
+    text, lex = doc.text, doc.lex
+    pos = lo
+    for _ in range(THAT_MAX_PARTS):
+        if (m := _THAT.match(text, pos, hi)) is not None:
             return m.end()
-        bare = _bare_word(word)
-        if n >= THAT_MAX_WORDS or doc.lex.cue.fullmatch(bare) or word[0] in "\"“”" or word[-1] in ":;" or (
-                bare in words["boundaries"]) or (n == 0 and bare in words["prepositions"]
-                                                 and bare not in ("on", "in", "at", "to")):
+        part = (lex.listener.match(text, pos, hi) or lex.adverbial.match(text, pos, hi)
+                or lex.gap.match(text, pos, hi) or _PARENTHETICAL.match(text, pos, hi))
+        if part is None or part.end() == pos:
             return None
+        pos = part.end()
     return None
 
 
