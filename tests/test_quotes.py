@@ -148,7 +148,8 @@ def test_institutions_speak_and_agencies_are_sources():
     check_offsets(UKRAINE, quotes)
     q = quote(quotes, "its forces had captured")
     assert (q.kind, q.cue, speaker(u, q)) == ("reported", "said", "Defence Ministry")
-    assert q.text == "its forces had captured the village of Novomykhailivka, a claim Ukraine denied"
+    assert q.text == ("its forces had captured the village of Novomykhailivka, a claim Ukraine "
+                      "denied")
     q = quote(quotes, "Our units")                 # "the ministry" names the Defence Ministry
     assert (q.text, q.speaker_text, speaker(u, q)) == (
         "Our units continue to advance", "the ministry", "Defence Ministry")
@@ -443,3 +444,17 @@ def test_partial_quote_and_participle_introducing_a_quote():
     assert speaker(u, q) == "Sarah Jones"
     q = quote(quotes, "We can't")
     assert (q.kind, q.cue, speaker(u, q)) == ("direct", "adding", "Sarah Jones")
+
+
+def test_relative_that_and_a_dateline_open_no_clause():
+    text = ("GAZA CITY: Prime Minister Benjamin Netanyahu says strikes that killed hundreds "
+            "across the territory were only the beginning.\n\n"
+            "The army said in a letter to residents that the evacuation order remained in "
+            "force.\n")
+    u, quotes = analysed(text)
+    q = quote(quotes, "strikes that")
+    assert q.text == "strikes that killed hundreds across the territory were only the beginning"
+    assert (q.cue, speaker(u, q)) == ("says", "Benjamin Netanyahu")
+    q = quote(quotes, "the evacuation order")
+    assert (q.text, q.cue, q.speaker_text) == ("the evacuation order remained in force", "said",
+                                               "The army")

@@ -101,7 +101,8 @@ _THAT = re.compile(r"\s+that(?![\w'’-])")
 _PARENTHETICAL = re.compile(r"\s*,[^,;:\"“”\n]{1,60},")
 _END = re.compile(r"\s*(?:,|$)")
 _COORD_VERB = re.compile(r"(?<![\w-])(?:and|but)\s+(?:also\s+)?$")
-_COORD = re.compile(r"(?:[,;]\s*(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)$")
+_COORD = re.compile(r"(?:[,;]\s*(?:(?:and|but|while|whereas)\s+)?"
+                    r"|\s+(?:and|but|while|whereas)\s+)$")
 _STRIP = " \t\n,;:\"“”‘’'()[]—–-"
 _OPEN_CONTEXT = "([{—–-/'‘\"“”"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…'’\"“”"
@@ -716,7 +717,8 @@ def _outlet(lex: _Lexicon, phrase: str) -> str | None:
                 phrase, m.end()):
             if m.group("known"):
                 return " ".join(m.group("known").split())
-            return re.sub(r"^[Tt]he\s+", "", " ".join((m.group("named") or m.group("head")).split()))
+            name = m.group("named") or m.group("head")
+            return re.sub(r"^[Tt]he\s+", "", " ".join(name.split()))
     return None
 
 
@@ -1077,9 +1079,9 @@ def _antecedent(doc: _Doc, pos: int, items, starts, last: _Draft | None, written
 def _definite(doc: _Doc, pos: int, phrase: str, last: _Draft | None) -> int | None:
     """The organisation "the ministry" or "the company" names: the nearest one before it
     whose name has that word ("the Health Ministry", "the Ministry of Health"); for "the
-    statement", the last institution that spoke; for a generic noun ("the company"), the organisation named
-    before it that the article names most, preferring one it calls so ("Skyward, a
-    satellite company")."""
+    statement", the last institution that spoke; for a generic noun ("the company"), the
+    organisation named before it that the article names most, preferring one it calls so
+    ("Skyward, a satellite company")."""
     words = phrase.split()
     if not 2 <= len(words) <= 3 or words[0].lower() != "the":
         return None
