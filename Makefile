@@ -3,16 +3,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install demo test lint eval eval-heldout bench clean
+.PHONY: install install-dev demo test lint eval eval-heldout bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
+# The tests also need Chromium (browser tests) and PyICU's build deps (FtM export).
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	./scripts/system-deps
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 demo: install
 	rm -f demo.db demo.db-wal demo.db-shm
@@ -22,19 +31,19 @@ demo: install
 	$(BIN)/rashomon timeline --db demo.db | head -n 12
 	$(BIN)/rashomon export --format json --db demo.db -o demo-export.json
 
-test: install
+test: install-dev
 	$(BIN)/ruff check src tests eval bench
 	$(BIN)/pytest
 
-eval: install
+eval: install-dev
 	$(BIN)/python eval/clean_eval.py
 	$(BIN)/python eval/understand_eval.py
 
-eval-heldout: install
+eval-heldout: install-dev
 	$(BIN)/python eval/clean_eval.py --heldout
 	$(BIN)/python eval/understand_eval.py --heldout
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/bench_clean.py
 	$(BIN)/python bench/bench_understand.py
 

@@ -84,11 +84,14 @@ def summary_counts(stdout: str) -> dict[str, int]:
 
 
 def snapshot(db: Path | str) -> dict[str, list[tuple]]:
-    """Every stored article and caption row, for before/after comparisons."""
+    """Every stored article and caption row, for before/after comparisons (without the
+    articles' ``story_id``: stories are derived, recomputed when articles are added)."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         return {
-            "articles": con.execute("SELECT * FROM articles ORDER BY id").fetchall(),
+            "articles": con.execute(
+                "SELECT id, source, origin, ordinal, title, outlet, published, byline, dateline,"
+                " language, url, fetched_at, text, words FROM articles ORDER BY id").fetchall(),
             "captions": con.execute(
                 "SELECT * FROM captions ORDER BY article_id, ordinal").fetchall(),
         }

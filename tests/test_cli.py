@@ -142,9 +142,19 @@ def test_export_follows_the_contract(analysed):
     assert set(doc) >= {"format", "generated_at", "articles", *LATER_STAGES}
     assert doc["format"] == "rashomon.export/1"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", doc["generated_at"])
-    for key in ("stories", "descriptors", "quotes", "discrepancies"):
-        assert doc[key] == [], key  # the Compare stage fills them
     texts = {a["id"]: a["text"] for a in doc["articles"]}
+    story_ids = {s["id"] for s in doc["stories"]}
+    # every article is in exactly one story
+    assert sorted(a for s in doc["stories"] for a in s["article_ids"]) == sorted(texts)
+    for s in doc["stories"]:
+        assert set(s) >= {"id", "title", "article_ids"} and s["title"]
+    for key in ("descriptors", "quotes"):
+        assert doc[key], key
+        for d in doc[key]:
+            assert texts[d["article_id"]][d["start"]:d["end"]] == d["text"]
+    for d in doc["discrepancies"]:
+        assert set(d) >= {"id", "topic", "claims"} and len(d["claims"]) >= 2
+        assert all(set(c) >= {"value", "article_ids", "text"} for c in d["claims"])
     assert doc["entities"] and doc["events"]
     ids = {e["id"] for e in doc["entities"]}
     for e in doc["entities"]:
@@ -169,7 +179,7 @@ def test_export_follows_the_contract(analysed):
         assert a["published"] is None or ISO_DATE.fullmatch(a["published"]), a["published"]
         assert isinstance(a["language"], str) and a["language"]
         assert isinstance(a["text"], str) and a["text"].strip()
-        assert a["story_id"] is None
+        assert a["story_id"] in story_ids
         assert isinstance(a["captions"], list)
         for c in a["captions"]:
             assert isinstance(c["text"], str) and c["text"]
@@ -185,7 +195,7 @@ def test_export_to_a_file(analysed):
     assert result.exit_code == 0
     doc = json.loads(Path("out.json").read_text("utf-8"))
     assert without_generated_at(doc) == without_generated_at(exported())
-    assert f"{len(doc['articles'])} articles" in result.stderr
+    assert "wrote out.json (json)" in result.stderr
 
 
 def test_export_to_a_missing_folder_says_what_to_do(analysed):

@@ -203,30 +203,71 @@ def timeline(db: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", default="json", show_default=True, help="Export format.")
 @DB_OPTION
-@click.option("-o", "--output", default="-", help="Output file (default: standard output).")
-def export(fmt: str, db: str, output: str) -> None:
-    """Write the workspace in a standard format (json: rashomon.export/1)."""
-    from .deliver import export_json
-    from .store import Store
+def stories(db: str) -> None:
+    """One line per story: id, articles, outlets, dates, title."""
+    for st in _store(db).stories():
+        related = f"  (related: {len(st.related)})" if st.related else ""
+        click.echo(f"{st.id}\t{len(st.article_ids)}\t{len(st.outlets)}\t"
+                   f"{st.first or '-'}..{st.last or '-'}\t{st.title}{related}")
 
-    if fmt != "json":
-        _fail(Errors.E014.format(fmt=fmt, choices="json"))
+
+@main.command()
+@click.argument("story_id")
+@DB_OPTION
+def story(story_id: str, db: str) -> None:
+    """A story compared across its outlets: timeline, agreed facts, discrepancies,
+    coverage matrix, labels per actor, quotes."""
+    from .deliver.report import story_report
+
     try:
-        doc = export_json(Store.existing(db))
+        click.echo(story_report(_store(db), story_id))
     except RashomonError as exc:
         _fail(str(exc))
-    text = json.dumps(doc, ensure_ascii=False, indent=1)
+
+
+@main.command()
+@click.argument("story_id")
+@click.option("--outlets", required=True, help="Comma-separated outlet names (or parts).")
+@DB_OPTION
+def compare(story_id: str, outlets: str, db: str) -> None:
+    """The story STORY_ID as the chosen outlets tell it, side by side."""
+    from .deliver.report import story_report
+
+    wanted = [o.strip() for o in outlets.split(",") if o.strip()]
+    try:
+        click.echo(story_report(_store(db), story_id, wanted))
+    except RashomonError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--format", "fmt", default="json", show_default=True,
+              help="json (rashomon.export/1), csv (folder or .zip), graphml, gexf, ftm.")
+@DB_OPTION
+@click.option("-o", "--output", default="-",
+              help="Output path (json only: default standard output).")
+def export(fmt: str, db: str, output: str) -> None:
+    """Write the workspace in a standard format."""
+    from .deliver import export_json
+    from .deliver.formats import FORMATS
+    from .deliver.formats import export as write
+
+    if fmt not in FORMATS:
+        _fail(Errors.E014.format(fmt=fmt, choices=", ".join(FORMATS)))
+    store = _store(db)
     if output == "-":
-        click.echo(text)
-    else:
-        try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-        except OSError as exc:
-            _fail(Errors.E017.format(path=output, detail=exc.strerror or exc))
-        click.echo(f"wrote {output}: {len(doc['articles'])} articles", err=True)
+        if fmt != "json":
+            _fail(Errors.E021.format(fmt=fmt, suffix=FORMATS[fmt].suffix or "/"))
+        click.echo(json.dumps(export_json(store), ensure_ascii=False, indent=1))
+        return
+    try:
+        files = write(store, fmt, output)
+    except RashomonError as exc:
+        _fail(str(exc))
+    except ImportError as exc:
+        _fail(Errors.E022.format(fmt=fmt, module=exc.name or exc))
+    click.echo(f"wrote {', '.join(files)} ({fmt})", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

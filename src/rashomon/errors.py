@@ -38,6 +38,10 @@ class Errors:
             "may write there")
     E018 = "[E018] entity {id} is not in {db}: list the ids with `rashomon entities --db {db}`"
     E019 = "[E019] story {id} is not in {db}: list the ids with `rashomon stories --db {db}`"
+    E020 = ("[E020] no outlet matching {outlet!r} in story {story} (its outlets: {names}): see "
+            "`rashomon story {story} --db {db}`")
+    E021 = ("[E021] the {fmt} export is written to a path: add -o OUT (e.g. -o export{suffix})")
+    E022 = ("[E022] the {fmt} export needs the Python package {module}: pip install 'rashomon[ftm]'")
     W001 = ("[W001] invalid UTF-8 bytes were decoded as {encoding}: check the result, or convert "
             "the file to UTF-8")
     W003 = ("[W003] article {id} was stored without all its layers ({detail}): please report "

@@ -38,6 +38,9 @@ class Page:
     locator: str | None = None
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    #: metadata the input itself gives (a JSONL record's title, outlet, published, author):
+    #: taken over what the page's text suggests, when the page holds one article
+    hints: tuple[tuple[str, str], ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -90,8 +93,9 @@ class Event:
 
 @dataclass(slots=True)
 class StoryRelation:
-    """Another story about the same actors: ``follow-up`` (this story came later) or
-    ``earlier`` (the other came later), with the entities they share."""
+    """Another story about the same actors, and what it is to this one: ``follow-up`` (it
+    came later), ``earlier`` (it came before) or ``related`` (dates unknown); ``shared``
+    holds the entities both stories name."""
 
     story_id: str
     relation: str

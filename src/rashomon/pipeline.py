@@ -51,6 +51,14 @@ def understand(article: Article) -> Article:
     return understand_article(article)
 
 
+@component("compare", level="article",
+           assigns=("article_quotes", "article_descriptors", "article_claims"))
+def compare(article: Article) -> Article:
+    from .compare import compare_article
+
+    return compare_article(article)
+
+
 @component("resolve", level="corpus", assigns=("entities", "mentions", "events"))
 def resolve(store) -> tuple[int, int]:
     from .understand import resolve_workspace
@@ -58,7 +66,15 @@ def resolve(store) -> tuple[int, int]:
     return resolve_workspace(store)
 
 
-DEFAULT_PIPELINE: tuple[str, ...] = ("clean", "understand", "resolve")
+@component("stories", level="corpus",
+           assigns=("stories", "descriptors", "quotes", "discrepancies", "facts", "coverage"))
+def stories(store) -> int:
+    from .compare import compare_workspace
+
+    return compare_workspace(store)
+
+
+DEFAULT_PIPELINE: tuple[str, ...] = ("clean", "understand", "compare", "resolve", "stories")
 
 
 def run_page(page: Page, names: tuple[str, ...] = DEFAULT_PIPELINE

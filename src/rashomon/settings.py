@@ -33,3 +33,25 @@ WRAP_MIN_SHARE = 0.6
 #: HTML nested deeper than this is flattened before cleaning (libxml2 drops what is deeper
 #: than its own limit of a few thousand levels).
 MAX_HTML_DEPTH = 1000
+
+# --- compare: stories -----------------------------------------------------------------------
+#: An article's vector keeps its strongest features only (the cost of a similarity).
+STORY_VECTOR_SIZE = 100
+#: Each article is indexed under this many of its strongest features (entities and words).
+STORY_TOP_FEATURES = 40
+#: Features shared by more articles than this are too common to suggest a story
+#: (countries, "government"); they still count in the similarity. A fixed cap keeps the
+#: candidate pairs linear in the number of articles.
+STORY_MAX_DF = 60
+#: Two articles (or two groups of articles) join one story at this cosine similarity of
+#: their entity-and-word vectors, and not when their dates lie further apart than this.
+STORY_LINK = 0.22
+STORY_MAX_DAYS = 10
+#: An entity feature weighs this much more than a word feature.
+STORY_ENTITY_WEIGHT = 2.0
+#: Stories further apart in time but this similar are related (a follow-up).
+STORY_RELATED = 0.18
+
+# --- compare: claims ------------------------------------------------------------------------
+#: "about 5,000" stands for 5,000 give or take this share.
+APPROX_SHARE = 0.1

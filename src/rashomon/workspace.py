@@ -8,7 +8,19 @@ from dataclasses import dataclass, field
 from . import settings
 from .errors import Errors, InputError, RashomonError
 from .ingest import InputFile, iter_input_files
-from .model import Article, Failure, Page
+from .model import (
+    Article,
+    CoverageRow,
+    Descriptor,
+    Discrepancy,
+    Entity,
+    Event,
+    Fact,
+    Failure,
+    Page,
+    Quote,
+    Story,
+)
 from .pipeline import DEFAULT_PIPELINE, run_corpus, run_page
 from .store import Store
 
@@ -45,12 +57,51 @@ class Workspace:
     def article(self, article_id: str) -> Article:
         return self.store.article(article_id)
 
-    def export(self, format: str = "json") -> dict:
+    def entities(self, type: str | None = None) -> list[Entity]:
+        """Entities (with their mentions), optionally of one type (PERSON, ORG...)."""
+        return [e for e in self.store.entities() if type is None or e.type == type.upper()]
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.store.entity(entity_id)
+
+    def events(self, entity: str | None = None) -> list[Event]:
+        """Events, by date; with ``entity``, only those it takes part in or happen there."""
+        return self.store.events_of(entity)
+
+    def stories(self) -> list[Story]:
+        return self.store.stories()
+
+    def story(self, story_id: str) -> Story:
+        return self.store.story(story_id)
+
+    def discrepancies(self, story_id: str | None = None) -> list[Discrepancy]:
+        return self.store.discrepancies(story_id)
+
+    def facts(self, story_id: str | None = None) -> list[Fact]:
+        return self.store.facts(story_id)
+
+    def coverage(self, story_id: str | None = None) -> list[CoverageRow]:
+        return self.store.coverage(story_id)
+
+    def quotes(self, story_id: str | None = None) -> list[Quote]:
+        ids = self.store.story(story_id).article_ids if story_id else None
+        return self.store.quotes(article_ids=ids)
+
+    def descriptors(self, entity_id: str | None = None) -> list[Descriptor]:
+        return self.store.descriptors(entity_id=entity_id)
+
+    def export(self, format: str = "json", out: str | None = None) -> dict | list[str]:
+        """``export("json")`` returns the contract's document; with ``out``, any format
+        (json, csv, graphml, gexf, ftm) is written there and the files written returned."""
         from .deliver.export import export_json
 
-        if format != "json":
-            raise RashomonError(Errors.E014.format(fmt=format, choices="json"))
-        return export_json(self.store)
+        if out is None:
+            if format != "json":
+                raise RashomonError(Errors.E014.format(fmt=format, choices="json (or pass out=)"))
+            return export_json(self.store)
+        from .deliver.formats import export
+
+        return export(self.store, format, out)
 
     def close(self) -> None:
         self.store.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import Errors, InputError
 from ..model import Article, Caption, Page
-from . import metadata, rules
+from . import dates, metadata, rules
 from .blocks import STAMP, Block, PageMeta
 from .segment import classify, mark_site_names, segment
 from .text import text_blocks
@@ -38,16 +38,21 @@ def clean_page(page: Page) -> list[Article]:
     if single and meta.published:
         page_date = meta.published
     outlet = metadata.outlet(meta, drafts[0].title, clue)
+    hints = dict(page.hints) if single else {}
+    outlet = hints.get("outlet") or outlet
+    hinted_date = dates.parse_date(hints["published"]) if "published" in hints else None
     articles = []
     for n, d in enumerate(drafts):
-        title = d.title or (meta.headline or metadata.strip_site(meta.title, outlet)
-                            if single else None)
+        title = hints.get("title") or d.title or (
+            meta.headline or metadata.strip_site(meta.title, outlet) if single else None)
         text = "\n\n".join(b.text for b in d.body)
-        byline = d.bylines[0] if d.bylines else (meta.author if single else None)
+        byline = hints.get("byline") or (
+            d.bylines[0] if d.bylines else (meta.author if single else None))
         articles.append(Article(
             id=Article.make_id(page.source, n, title, text), source=page.source, ordinal=n,
             text=text, title=title, outlet=outlet,
-            published=metadata.published(d, page_date, page.fetched_at), byline=byline,
+            published=hinted_date or metadata.published(d, page_date, page.fetched_at),
+            byline=byline,
             dateline=metadata.dateline(d), language=meta.language or metadata.language(text),
             url=page.url or meta.url, fetched_at=page.fetched_at,
             captions=[_caption(b) for b in d.captions]))

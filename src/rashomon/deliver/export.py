@@ -23,6 +23,9 @@ def export_json(store: Store, generated_at: str | None = None) -> dict[str, Any]
         "descriptors": [asdict(d) for d in store.descriptors()],
         "quotes": [asdict(q) for q in store.quotes()],
         "discrepancies": [asdict(d) for d in store.discrepancies()],
+        # additive to the contract: what outlets agree on, and who reports what
+        "facts": [asdict(f) for f in store.facts()],
+        "coverage": [asdict(c) for c in store.coverage()],
     }
 
 

@@ -95,14 +95,14 @@ def _single_page(source: str, data: bytes, max_bytes: int) -> Iterator[Page | In
 
 def make_page(source: str, origin: str, data: bytes, *, url: str | None = None,
               fetched_at: str | None = None, locator: str | None = None,
-              media_type: str | None = None) -> Page:
+              media_type: str | None = None, hints: tuple[tuple[str, str], ...] = ()) -> Page:
     """Decode one page's bytes into a :class:`Page`, sniffing HTML from the content."""
     is_html = media_type == "text/html" if media_type else looks_like_html(source, data)
     text, encoding, warnings = decode(data, origin, is_html=is_html)
     return Page(source=source, origin=origin, text=text,
                 media_type="text/html" if is_html else "text/plain", url=url,
                 fetched_at=fetched_at, locator=locator, encoding=encoding,
-                warnings=tuple(warnings))
+                warnings=tuple(warnings), hints=hints)
 
 
 def looks_like_html(name: str, data: bytes) -> bool:
@@ -184,10 +184,28 @@ def _jsonl_record(path: str, raw: bytes, locator: str,
     try:
         yield make_page(url or f"{path}#{locator}", path, data, url=url, locator=locator,
                         fetched_at=_str_or_none(record.get("fetched_at")),
-                        media_type="text/html" if is_html else "text/plain")
+                        media_type="text/html" if is_html else "text/plain",
+                        hints=_hints(record))
     except InputError as exc:
         exc.locator = locator
         yield exc
+
+
+#: JSONL fields read as the article's metadata, by the name they take in the model.
+HINT_FIELDS = {"title": ("title", "headline"),
+               "outlet": ("outlet", "publisher", "site_name", "source_name"),
+               "published": ("published", "published_at", "publish_date", "date"),
+               "byline": ("byline", "author", "authors")}
+
+
+def _hints(record: dict) -> tuple[tuple[str, str], ...]:
+    out = []
+    for name, keys in HINT_FIELDS.items():
+        value = next((record[k] for k in keys if isinstance(record.get(k), str)
+                      and record[k].strip()), None)
+        if value:
+            out.append((name, value.strip()))
+    return tuple(out)
 
 
 def _str_or_none(value: object) -> str | None:

@@ -211,15 +211,15 @@ class Store:
             out.setdefault(r["article_id"], Understanding()).events.append(ArticleEvent(
                 r["type"], r["trigger"], r["trigger_start"], r["start"], r["end"],
                 [tuple(p) for p in json.loads(r["participants"])], r["location"], r["date"]))
-        for r in self.conn.execute("SELECT * FROM article_quotes ORDER BY article_id, start"):
+        for r in self.conn.execute('SELECT * FROM article_quotes ORDER BY article_id, start, "end", kind'):
             out.setdefault(r["article_id"], Understanding()).quotes.append(ArticleQuote(
                 r["start"], r["end"], r["text"], r["kind"], r["speaker"], r["speaker_text"],
                 r["cue"], r["source"]))
-        for r in self.conn.execute("SELECT * FROM article_descriptors ORDER BY article_id, start"):
+        for r in self.conn.execute('SELECT * FROM article_descriptors ORDER BY article_id, start, "end", entity, kind'):
             out.setdefault(r["article_id"], Understanding()).descriptors.append(
                 ArticleDescriptor(r["entity"], r["start"], r["end"], r["text"], r["kind"],
                                   r["score"], json.loads(r["terms"])))
-        for r in self.conn.execute("SELECT * FROM article_claims ORDER BY article_id, start"):
+        for r in self.conn.execute('SELECT * FROM article_claims ORDER BY article_id, start, "end"'):
             out.setdefault(r["article_id"], Understanding()).claims.append(ArticleClaim(
                 r["start"], r["end"], r["text"], r["kind"], r["topic"], r["label"], r["value"],
                 r["number"], r["qualifier"], r["sent_start"], r["sent_end"],
@@ -440,14 +440,16 @@ class Store:
                            article_id=article_ids)
         return [Descriptor(r["entity_id"], r["article_id"], r["text"], r["start"], r["end"],
                            r["kind"], r["score"], json.loads(r["terms"]))
-                for r in self.conn.execute(sql + " ORDER BY article_id, start", args)]
+                for r in self.conn.execute(sql + ' ORDER BY article_id, start, "end", entity_id, kind',
+                                                  args)]
 
     def quotes(self, article_ids: Iterable[str] | None = None,
                speaker_id: str | None = None) -> list[Quote]:
         sql, args = _where("SELECT * FROM quotes", speaker_id=speaker_id, article_id=article_ids)
         return [Quote(r["article_id"], r["speaker_id"], r["speaker"], r["text"], r["start"],
                       r["end"], r["kind"], r["cue"], r["source"])
-                for r in self.conn.execute(sql + " ORDER BY article_id, start", args)]
+                for r in self.conn.execute(sql + ' ORDER BY article_id, start, "end", kind',
+                                           args)]
 
     def discrepancies(self, story_id: str | None = None) -> list[Discrepancy]:
         sql, args = _where("SELECT * FROM discrepancies", story_id=story_id)

@@ -1,0 +1,332 @@
+"""The corpus-level Compare step: stories, then within each story the values outlets agree
+and disagree on, the coverage matrix, and quotes and descriptors tied to the workspace's
+entities. Rebuilt from the stored layers after every ``analyze`` (deterministic)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .. import settings
+from ..model import (
+    Article,
+    ArticleClaim,
+    Claim,
+    CoverageRow,
+    Descriptor,
+    Discrepancy,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quote,
+    Story,
+    Understanding,
+    stable_id,
+)
+from .claims import qualifier_meaning, words
+from .stories import Doc, cluster
+
+NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+#: Event types whose date, place and agent outlets may disagree on (statements and
+#: meetings happen many times and are told per occasion).
+FACT_EVENTS = ("attack", "killing", "death", "injury", "arrest", "release", "disaster",
+               "protest", "withdrawal", "deployment", "ruling", "sanction", "reward",
+               "agreement", "election", "vote", "resignation", "appointment")
+#: At most this many events per story in the coverage matrix (those told by most articles).
+COVERAGE_EVENTS = 12
+
+
+def rebuild(store) -> int:
+    articles = {a.id: a for a in store.articles()}
+    layers: dict[str, Understanding] = store.understanding()
+    entities = [e for e in store.entities()]
+    owner = {(m.article_id, m.start): e.id for e in entities for m in e.mentions}
+    named = {e.id: e for e in entities if e.type in NAMED}
+    docs = []
+    for aid in sorted(articles):
+        a = articles[aid]
+        doc = Doc(aid, a.title, a.published, a.text)
+        docs.append(doc)
+    for e in named.values():
+        by_article = Counter(m.article_id for m in e.mentions)
+        for aid, n in by_article.items():
+            if aid in articles:
+                doc_of = docs[_index(docs, aid)]
+                doc_of.entities[e.id] += n
+                doc_of.names[e.id] = e.name
+    stories = cluster(docs)
+    local = _local_owner(layers, owner)
+    quotes = _quotes(layers, local, named, articles)
+    descriptors = _descriptors(layers, local)
+    events_of: dict[str, list[Event]] = defaultdict(list)
+    for v in store.events():
+        for aid in sorted({m.article_id for m in v.mentions}):
+            events_of[aid].append(v)
+    discrepancies, facts, coverage = [], [], []
+    for story in stories:
+        told = {v.id: v for a in story.article_ids for v in events_of.get(a, [])}
+        d, f, c = compare_story(story, articles, layers, local,
+                                [told[k] for k in sorted(told)], named)
+        discrepancies += d
+        facts += f
+        coverage += c
+    store.replace_comparison(stories, descriptors, quotes, discrepancies, facts, coverage)
+    return len(stories)
+
+
+def _index(docs: list[Doc], aid: str) -> int:
+    lo, hi = 0, len(docs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if docs[mid].id < aid:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _local_owner(layers, owner) -> dict[tuple[str, int], str]:
+    """(article id, index of the article's entity) -> workspace entity id."""
+    out = {}
+    for aid, u in layers.items():
+        for k, e in enumerate(u.entities):
+            for m in e.mentions:
+                eid = owner.get((aid, m.start))
+                if eid:
+                    out[(aid, k)] = eid
+                    break
+    return out
+
+
+def _quotes(layers, local, named, articles) -> list[Quote]:
+    out = []
+    for aid in sorted(layers):
+        if aid not in articles:
+            continue
+        for q in layers[aid].quotes:
+            eid = local.get((aid, q.speaker)) if q.speaker is not None else None
+            name = named[eid].name if eid in named else q.speaker_text
+            out.append(Quote(aid, eid, name, q.text, q.start, q.end, q.kind, q.cue, q.source))
+    return out
+
+
+def _descriptors(layers, local) -> list[Descriptor]:
+    out = []
+    for aid in sorted(layers):
+        for d in layers[aid].descriptors:
+            eid = local.get((aid, d.entity))
+            if eid:
+                out.append(Descriptor(eid, aid, d.text, d.start, d.end, d.kind, d.score,
+                                      list(d.terms)))
+    return out
+
+
+# --- one story ------------------------------------------------------------------------------
+def compare_story(story: Story, articles: dict[str, Article], layers, local,
+                  events: list[Event], named: dict[str, Entity]
+                  ) -> tuple[list[Discrepancy], list[Fact], list[CoverageRow]]:
+    members = [a for a in story.article_ids if a in articles]
+    discrepancies: list[Discrepancy] = []
+    facts: list[Fact] = []
+    if len(members) >= 2:
+        for topic, label, kind, claims in _claim_groups(members, layers):
+            _judge(story.id, topic, label, kind, claims, articles, discrepancies, facts)
+        discrepancies += _event_discrepancies(story.id, members, articles, layers, local, named)
+    coverage = _coverage(story.id, members, events, facts, discrepancies)
+    return discrepancies, facts, coverage
+
+
+@dataclass
+class _Said:
+    article_id: str
+    claim: ArticleClaim
+
+
+def _claim_groups(members, layers):
+    """Claims of the story's articles grouped by what they count: a specific noun with its
+    condition ("miners trapped"); a claim missing one of the two joins the only group that
+    matches the other ("27 trapped" joins "miners trapped" when no other noun is trapped)."""
+    w = words()
+    said = []
+    for aid in members:
+        u = layers.get(aid)
+        for c in (u.claims if u else []):
+            kind, noun, condition = c.topic.split("|")
+            if noun in w.generic:
+                noun = ""
+            if noun or condition:
+                said.append((kind, noun, condition, _Said(aid, c)))
+    full = {(k, n, c) for k, n, c, _ in said if n and c}
+    groups: dict[tuple[str, str, str], list[_Said]] = defaultdict(list)
+    for kind, noun, condition, s in said:
+        key = (kind, noun, condition)
+        if not (noun and condition):
+            fits = [g for g in full if g[0] == kind and (g[1] == noun if noun else
+                                                          g[2] == condition)]
+            if len(fits) == 1:
+                key = fits[0]
+        groups[key].append(s)
+    for (kind, noun, condition), members_said in sorted(groups.items()):
+        label = max((s.claim.label for s in members_said), key=lambda x: (len(x), x))
+        yield f"{kind}|{condition}|{noun}", label, kind, members_said
+
+
+def _value_of(said: list[_Said]) -> dict[str, _Said]:
+    """Each article's value for the topic: the first time it states one."""
+    out: dict[str, _Said] = {}
+    for s in sorted(said, key=lambda s: (s.article_id, s.claim.start)):
+        out.setdefault(s.article_id, s)
+    return out
+
+
+def _range(c: ArticleClaim) -> tuple[float, float]:
+    x = c.number if c.number is not None else 0.0
+    meaning = qualifier_meaning(c.qualifier)
+    spread = max(abs(x) * settings.APPROX_SHARE, 0.5)
+    if meaning == "approx":
+        return x - spread, x + spread
+    if meaning == "above":
+        return x, float("inf")
+    if meaning == "min":
+        return x, float("inf")
+    if meaning in ("below", "max"):
+        return float("-inf"), x
+    return x, x
+
+
+def _judge(story_id, topic, label, kind, said, articles, discrepancies, facts) -> None:
+    by_article = _value_of(said)
+    if len(by_article) < 2:
+        return
+    values: dict[tuple[float | None, str | None], list[_Said]] = defaultdict(list)
+    for s in by_article.values():
+        values[(s.claim.number, s.claim.qualifier)].append(s)
+    if len(values) == 1 or len({n for n, _ in values}) == 1 and len(values) > 1 and all(
+            q is None for _, q in values):
+        group = next(iter(values.values()))
+        ids = sorted(s.article_id for s in group)
+        facts.append(Fact(stable_id("f", story_id, topic), story_id, label, kind,
+                          group[0].claim.text, ids, _outlets(ids, articles),
+                          [_sentence(s, articles) for s in sorted(group, key=_key)]))
+        return
+    claims = []
+    for (number, qualifier), group in sorted(values.items(), key=lambda x: (
+            x[0][0] if x[0][0] is not None else 0, x[0][1] or "")):
+        ids = sorted(s.article_id for s in group)
+        first = min(group, key=_key)
+        value = f"{qualifier} {first.claim.text}" if qualifier else first.claim.text
+        claims.append(Claim(value, ids, _sentence(first, articles).text,
+                            [_sentence(s, articles) for s in sorted(group, key=_key)],
+                            number, qualifier, _outlets(ids, articles)))
+    status = _status([s for g in values.values() for s in g], articles, topic)
+    discrepancies.append(Discrepancy(stable_id("d", story_id, topic), label, claims, story_id,
+                                     "money" if kind == "money" else "count", status))
+
+
+def _status(said: list[_Said], articles, topic: str) -> str:
+    ranges = [_range(s.claim) for s in said]
+    if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
+        return "approximate"
+    condition = topic.split("|")[1]
+    if condition in words().growing:
+        dated = sorted((articles[s.article_id].published or "", s.claim.number or 0.0)
+                        for s in said)
+        if all(d for d, _ in dated) and len({d for d, _ in dated}) > 1 and all(
+                b[1] >= a[1] for a, b in zip(dated, dated[1:], strict=False)
+        ) and all(b[0] > a[0] for a, b in zip(dated, dated[1:], strict=False) if b[1] > a[1]):
+            return "update"
+    return "contradiction"
+
+
+def _key(s: _Said) -> tuple[str, int]:
+    return s.article_id, s.claim.start
+
+
+def _sentence(s: _Said, articles) -> Mention:
+    text = articles[s.article_id].text
+    a, b = s.claim.sent_start, s.claim.sent_end
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return Mention(s.article_id, a, b, text[a:b])
+
+
+def _outlets(ids: list[str], articles) -> list[str]:
+    return sorted({articles[a].outlet or articles[a].source for a in ids})
+
+
+# --- events: dates, places and agents -----------------------------------------------------
+def _event_discrepancies(story_id, members, articles, layers, local, named):
+    """Outlets telling one event (same type, same victim or target) with another date,
+    place or agent."""
+    facets: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
+    for aid in members:
+        u = layers.get(aid)
+        for ev in (u.events if u else []):
+            if ev.type not in FACT_EVENTS:
+                continue
+            roles = {role: local.get((aid, k)) for k, role in ev.participants}
+            for role in ("victim", "target", "appointee"):
+                eid = roles.get(role)
+                if not eid:
+                    continue
+                loc = local.get((aid, ev.location)) if ev.location is not None else None
+                agent = roles.get("agent")
+                date = ev.date if ev.date and len(ev.date) == 10 else None
+                facets[(ev.type, eid)].setdefault(aid, []).append(
+                    (date, loc, agent if agent != eid else None, (ev.start, ev.end)))
+    out = []
+    for (etype, eid), per_article in sorted(facets.items()):
+        if len(per_article) < 2:
+            continue
+        who = named[eid].name if eid in named else eid
+        for facet, kind in ((0, "date"), (1, "place"), (2, "agent")):
+            first = {}
+            for aid, items in per_article.items():
+                item = next((x for x in items if x[facet]), None)
+                if item:
+                    first[aid] = (item[facet], item[3])
+            values = {val for val, _ in first.values()}
+            if len(first) < 2 or len(values) < 2:
+                continue
+            claims = []
+            for val in sorted(values):
+                ids = sorted(a for a, (x, _) in first.items() if x == val)
+                mentions = []
+                for a in ids:
+                    s, e = first[a][1]
+                    mentions.append(Mention(a, s, e, articles[a].text[s:e]))
+                shown = named[val].name if kind != "date" and val in named else val
+                claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
+                                    _outlets(ids, articles)))
+            topic = f"{kind} of the {etype} ({who})"
+            out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
+                                   story_id, kind, "contradiction"))
+    return out
+
+
+# --- coverage -------------------------------------------------------------------------------
+def _coverage(story_id, members, events, facts, discrepancies) -> list[CoverageRow]:
+    member_set = set(members)
+    rows = []
+    told = []
+    for v in events:
+        cells: dict[str, list[Mention]] = {a: [] for a in members}
+        for m in v.mentions:
+            if m.article_id in member_set:
+                cells[m.article_id].append(m)
+        n = sum(1 for ms in cells.values() if ms)
+        if n and v.participants:
+            told.append((n, v, cells))
+    told.sort(key=lambda x: (-x[0], x[1].date or "9999", x[1].id))
+    for _, v, cells in told[:COVERAGE_EVENTS]:
+        label = f"{v.type}: {v.trigger}" + (f" ({v.date})" if v.date else "")
+        rows.append(CoverageRow(story_id, v.id, "event", label, cells))
+    for f in facts:
+        cells = {a: [m for m in f.mentions if m.article_id == a] for a in members}
+        rows.append(CoverageRow(story_id, f.id, "fact", f"{f.topic}: {f.value}", cells))
+    for d in discrepancies:
+        cells = {a: [m for c in d.claims for m in c.mentions if m.article_id == a]
+                 for a in members}
+        rows.append(CoverageRow(story_id, d.id, "discrepancy", d.topic, cells))
+    return rows
