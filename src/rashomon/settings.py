@@ -55,3 +55,11 @@ STORY_RELATED = 0.18
 # --- compare: claims ------------------------------------------------------------------------
 #: "about 5,000" stands for 5,000 give or take this share.
 APPROX_SHARE = 0.1
+#: Two claims of different articles are about the same thing at this overlap of their
+#: topic words (weighted) and the words around their numbers (this many characters).
+CLAIM_LINK = 0.25
+CLAIM_TOPIC_WEIGHT = 3
+CLAIM_WINDOW = 60
+#: Outlets giving an event (known by its type alone) dates at most this many days apart
+#: disagree on its date; further apart, they are telling different events.
+EVENT_DATE_SLACK = 2

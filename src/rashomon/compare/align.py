@@ -4,8 +4,11 @@ entities. Rebuilt from the stored layers after every ``analyze`` (deterministic)
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
 
 from .. import settings
 from ..model import (
@@ -25,7 +28,9 @@ from ..model import (
     stable_id,
 )
 from .claims import qualifier_meaning, words
-from .stories import Doc, cluster
+from .stories import Doc, cluster, stopwords
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 #: Event types whose date, place and agent outlets may disagree on (statements and
@@ -33,6 +38,8 @@ NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 FACT_EVENTS = ("attack", "killing", "death", "injury", "arrest", "release", "disaster",
                "protest", "withdrawal", "deployment", "ruling", "sanction", "reward",
                "agreement", "election", "vote", "resignation", "appointment")
+#: Who can be the agent of an event outlets disagree on (a place is not).
+AGENTS = ("PERSON", "ORG", "NORP")
 #: At most this many events per story in the coverage matrix (those told by most articles).
 COVERAGE_EVENTS = 12
 
@@ -130,7 +137,7 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
     discrepancies: list[Discrepancy] = []
     facts: list[Fact] = []
     if len(members) >= 2:
-        for topic, label, kind, claims in _claim_groups(members, layers):
+        for topic, label, kind, claims in _claim_groups(members, layers, articles):
             _judge(story.id, topic, label, kind, claims, articles, discrepancies, facts)
         discrepancies += _event_discrepancies(story.id, members, articles, layers, local, named)
     coverage = _coverage(story.id, members, events, facts, discrepancies)
@@ -143,33 +150,79 @@ class _Said:
     claim: ArticleClaim
 
 
-def _claim_groups(members, layers):
-    """Claims of the story's articles grouped by what they count: a specific noun with its
-    condition ("miners trapped"); a claim missing one of the two joins the only group that
-    matches the other ("27 trapped" joins "miners trapped" when no other noun is trapped)."""
-    w = words()
+def _claim_groups(members, layers, articles):
+    """Claims of the story's articles about the same thing, one per article at most.
+
+    Two claims of different articles can be about the same thing when they measure alike
+    (both counts, both sums in one currency, both lengths...); how alike their topics and
+    the words around them are decides (``CLAIM_LINK``), most alike first, and a group never
+    takes two claims of one article."""
     said = []
     for aid in members:
         u = layers.get(aid)
         for c in (u.claims if u else []):
             kind, noun, condition = c.topic.split("|")
-            if noun in w.generic:
-                noun = ""
             if noun or condition:
-                said.append((kind, noun, condition, _Said(aid, c)))
-    full = {(k, n, c) for k, n, c, _ in said if n and c}
-    groups: dict[tuple[str, str, str], list[_Said]] = defaultdict(list)
-    for kind, noun, condition, s in said:
-        key = (kind, noun, condition)
-        if not (noun and condition):
-            fits = [g for g in full if g[0] == kind and (g[1] == noun if noun else
-                                                          g[2] == condition)]
-            if len(fits) == 1:
-                key = fits[0]
-        groups[key].append(s)
-    for (kind, noun, condition), members_said in sorted(groups.items()):
-        label = max((s.claim.label for s in members_said), key=lambda x: (len(x), x))
-        yield f"{kind}|{condition}|{noun}", label, kind, members_said
+                said.append(_Said(aid, c))
+    feats = [_claim_features(s, articles[s.article_id].text) for s in said]
+    pairs = []
+    for i, j in combinations(range(len(said)), 2):
+        a, b = said[i], said[j]
+        if a.article_id == b.article_id or a.claim.kind != b.claim.kind:
+            continue
+        sim = _overlap(feats[i], feats[j])
+        if sim >= settings.CLAIM_LINK:
+            pairs.append((sim, i, j))
+    owner = list(range(len(said)))
+    members_of: dict[int, list[int]] = {i: [i] for i in range(len(said))}
+    for _sim, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            continue
+        if {said[k].article_id for k in members_of[gi]} & \
+                {said[k].article_id for k in members_of[gj]}:
+            continue
+        for k in members_of[gj]:
+            owner[k] = gi
+        members_of[gi] += members_of.pop(gj)
+    for root in sorted(members_of):
+        group = [said[k] for k in sorted(members_of[root])]
+        if len(group) < 2:
+            continue
+        first = min(group, key=_key)
+        kind = first.claim.kind
+        label = max((s.claim.label for s in group), key=lambda x: (len(x), x))
+        yield f"{first.claim.topic}|{first.article_id}|{first.claim.start}", label, kind, group
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ments", "ment", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[:-len(suffix)]
+    return word
+
+
+def _claim_features(s: _Said, text: str) -> Counter:
+    """The claim's topic words (weighted) and the words around its number."""
+    c = s.claim
+    stop = stopwords()
+    f: Counter = Counter()
+    _kind, noun, condition = c.topic.split("|")
+    for w in (noun, condition):
+        for x in w.split():
+            f[_stem(x)] += settings.CLAIM_TOPIC_WEIGHT
+    lo = max(c.sent_start, c.start - settings.CLAIM_WINDOW)
+    hi = min(c.sent_end, c.end + settings.CLAIM_WINDOW)
+    for m in _WORDS.finditer(text[lo:hi]):
+        w = m.group(0).lower()
+        if w not in stop:
+            f[_stem(w)] += 1
+    return f
+
+
+def _overlap(a: Counter, b: Counter) -> float:
+    shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    return shared / (min(sum(a.values()), sum(b.values())) or 1)
 
 
 def _value_of(said: list[_Said]) -> dict[str, _Said]:
@@ -206,7 +259,7 @@ def _judge(story_id, topic, label, kind, said, articles, discrepancies, facts) -
             q is None for _, q in values):
         group = next(iter(values.values()))
         ids = sorted(s.article_id for s in group)
-        facts.append(Fact(stable_id("f", story_id, topic), story_id, label, kind,
+        facts.append(Fact(stable_id("f", story_id, topic), story_id, label, kind.split(":")[0],
                           group[0].claim.text, ids, _outlets(ids, articles),
                           [_sentence(s, articles) for s in sorted(group, key=_key)]))
         return
@@ -221,7 +274,7 @@ def _judge(story_id, topic, label, kind, said, articles, discrepancies, facts) -
                             number, qualifier, _outlets(ids, articles)))
     status = _status([s for g in values.values() for s in g], articles, topic)
     discrepancies.append(Discrepancy(stable_id("d", story_id, topic), label, claims, story_id,
-                                     "money" if kind == "money" else "count", status))
+                                     kind.split(":")[0], status))
 
 
 def _status(said: list[_Said], articles, topic: str) -> str:
@@ -266,9 +319,11 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             if ev.type not in FACT_EVENTS:
                 continue
             roles = {role: local.get((aid, k)) for k, role in ev.participants}
-            for role in ("victim", "target", "appointee"):
-                eid = roles.get(role)
-                if not eid:
+            # each event is filed under its victim or target, and under its type alone
+            # (the story's collapse, its clash): the first one an article tells is compared
+            for role in ("victim", "target", "appointee", ""):
+                eid = roles.get(role) if role else ""
+                if eid is None:
                     continue
                 loc = local.get((aid, ev.location)) if ev.location is not None else None
                 agent = roles.get("agent")
@@ -280,15 +335,23 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
         if len(per_article) < 2:
             continue
         who = named[eid].name if eid in named else eid
-        for facet, kind in ((0, "date"), (1, "place"), (2, "agent")):
+        if not eid:
+            # no shared victim: only the date and place of the type's first event
+            per_article = {a: items[:1] for a, items in per_article.items()}
+        facets = ((0, "date"), (1, "place"), (2, "agent")) if eid else ((0, "date"),)
+        for facet, kind in facets:
             first = {}
             for aid, items in per_article.items():
-                item = next((x for x in items if x[facet]), None)
+                item = next((x for x in items if x[facet] and (
+                    facet != 2 or named.get(x[facet]) and named[x[facet]].type in AGENTS)),
+                    None)
                 if item:
                     first[aid] = (item[facet], item[3])
             values = {val for val, _ in first.values()}
             if len(first) < 2 or len(values) < 2:
                 continue
+            if not eid and _days_apart(values) > settings.EVENT_DATE_SLACK:
+                continue   # told by type alone, dates this far apart are other events
             claims = []
             for val in sorted(values):
                 ids = sorted(a for a, (x, _) in first.items() if x == val)
@@ -299,10 +362,15 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 shown = named[val].name if kind != "date" and val in named else val
                 claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
                                     _outlets(ids, articles)))
-            topic = f"{kind} of the {etype} ({who})"
+            topic = f"{kind} of the {etype}" + (f" ({who})" if who else "")
             out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
                                    story_id, kind, "contradiction"))
     return out
+
+
+def _days_apart(values) -> int:
+    days = [date.fromisoformat(v).toordinal() for v in values]
+    return max(days) - min(days)
 
 
 # --- coverage -------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class Words:
     plural_nouns: frozenset[str]
     skip_back: frozenset[str]
     stop_after: frozenset[str]
+    units: dict[str, tuple[str, float]]       # unit word -> (family, factor to base unit)
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,8 @@ def words() -> Words:
     return Words(tuple(quals), conditions,
                  re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I),
                  *(frozenset(data["lists"][k]) for k in ("growing", "generic", "plural_nouns",
-                                                         "skip_back", "stop_after")))
+                                                         "skip_back", "stop_after")),
+                 {k.lower(): (v[0], float(v[1])) for k, v in data["units"].items()})
 
 
 def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueMention],
@@ -77,6 +79,13 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
             noun = _noun_before(text, s_start, v.start, taken, w)
         kind = "money" if v.label == "MONEY" else ("percent" if unit == "%" else "count")
         head = unit if unit and unit != "%" and v.label == "QUANTITY" else noun
+        number = float(v.value)
+        measure = w.units.get((head or "").lower()) if v.label == "QUANTITY" else None
+        if measure:
+            kind, number = f"measure:{measure[0]}", number * measure[1]
+            head, condition = measure[0], None
+        elif v.label == "MONEY":
+            kind = f"money:{unit or '?'}"
         topic = "|".join((kind, _singular(head or "", w), condition or ""))
         label = " ".join(x for x in (head, condition if condition != head else None) if x)
         label = label or kind
@@ -84,7 +93,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
         near = sorted({mentions[i][2] for i in range(lo, len(mentions))
                        if mentions[i][0] < s_end})
         out.append(ArticleClaim(v.start, v.end, v.text, kind, topic, label, v.value,
-                                float(v.value), qualifier, s_start, s_end, near))
+                                number, qualifier, s_start, s_end, near))
     return out
 
 
