@@ -29,6 +29,8 @@ demo: install
 	$(BIN)/rashomon articles --db demo.db
 	$(BIN)/rashomon entities --db demo.db --type PERSON | head -n 8
 	$(BIN)/rashomon timeline --db demo.db | head -n 12
+	$(BIN)/rashomon stories --db demo.db
+	$(BIN)/rashomon story $$($(BIN)/rashomon stories --db demo.db | sort -t"$$(printf '\t')" -k2,2nr | head -n 1 | cut -f1) --db demo.db | head -n 60
 	$(BIN)/rashomon export --format json --db demo.db -o demo-export.json
 
 test: install-dev
@@ -38,14 +40,17 @@ test: install-dev
 eval: install-dev
 	$(BIN)/python eval/clean_eval.py
 	$(BIN)/python eval/understand_eval.py
+	$(BIN)/python eval/compare_eval.py
 
 eval-heldout: install-dev
 	$(BIN)/python eval/clean_eval.py --heldout
 	$(BIN)/python eval/understand_eval.py --heldout
+	$(BIN)/python eval/compare_eval.py --heldout
 
 bench: install-dev
 	$(BIN)/python bench/bench_clean.py
 	$(BIN)/python bench/bench_understand.py
+	$(BIN)/python bench/bench_compare.py
 
 clean:
 	rm -rf $(VENV) *.egg-info demo.db* demo-export.json

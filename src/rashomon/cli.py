@@ -242,6 +242,19 @@ def compare(story_id: str, outlets: str, db: str) -> None:
 
 
 @main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (loopback by default).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the workspace in a web browser (read-only: nothing is re-run)."""
+    from .deliver.web import serve as run
+
+    _store(db).close()   # a clear error now if the store is missing or not ours
+    run(db, host, port)
+
+
+@main.command()
 @click.option("--format", "fmt", default="json", show_default=True,
               help="json (rashomon.export/1), csv (folder or .zip), graphml, gexf, ftm.")
 @DB_OPTION
