@@ -26,7 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ...store import Store
 from . import present, queries, views
-from .views import NotFound
+from .reader import Memo, NotFound, Reader
 
 HERE = Path(__file__).resolve().parent
 #: Ids are content hashes: a lower-case letter (the kind) and hex digits.
@@ -140,7 +140,7 @@ def _static_files() -> dict[str, tuple[Response, str]]:
     return out
 
 
-Handler = Callable[["App", dict, dict[str, str]], Response]
+Handler = Callable[["App", dict, dict[str, str], Reader], Response]
 ROUTES: list[tuple[re.Pattern[str], Handler]] = []
 
 
@@ -158,7 +158,7 @@ class App:
         self.db = Database(db)
         self.static = _static_files()
         self.cache = PageCache()
-        self._colours: tuple[tuple, dict[str, str]] = ((), {})
+        self._memo = Memo(())
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(
@@ -167,14 +167,17 @@ class App:
             score_class=present.score_class, date_label=present.date_label,
             date_range=present.date_range, db_name=os.path.basename(db))
 
-    def outlet_class(self, outlet: str | None) -> str:
-        return present.outlet_class(outlet, self._colours[1])
+    def reader(self, version: tuple) -> Reader:
+        """The store for this request, with the memo of this database version."""
+        if self._memo.version != version:
+            self._memo = Memo(version)
+        return Reader(self.db.store(), self._memo)
 
-    def _refresh_colours(self, version: tuple) -> None:
-        """Outlet colours are the workspace's: made again when the database changes."""
-        if self._colours[0] != version:
-            outlets = queries.outlets_by_size(self.db.store().conn)
-            self._colours = (version, present.outlet_colours(outlets))
+    def outlet_class(self, outlet: str | None) -> str:
+        """Outlet colours are the workspace's (see :func:`present.outlet_colours`)."""
+        colours = self._memo.get("colours", lambda: present.outlet_colours(
+            queries.outlets_by_size(self.db.store().conn)))
+        return present.outlet_class(outlet, colours)
 
     def static_url(self, name: str) -> str:
         return f"/static/{name}?v={self.static[name][1]}"
@@ -218,13 +221,12 @@ class App:
     def cached(self, handler: Handler, path: str, raw_query: str,
                args: dict[str, str]) -> Response:
         if handler is static:
-            return handler(self, {}, args)
+            return static(self, args["name"])
         key = (self.db.version(), path, raw_query)
         found = self.cache.get(key)
         if found is None:
-            self._refresh_colours(key[0])
             query = {k: v[0] for k, v in parse_qs(raw_query, max_num_fields=20).items()}
-            found = handler(self, query, args)
+            found = handler(self, query, args, self.reader(key[0]))
             if found.status == 200:
                 self.cache.put(key, found)
         return found
@@ -257,38 +259,38 @@ class App:
 
 # --- routes --------------------------------------------------------------------------------
 @route(r"/")
-def home(app: App, query: dict, args: dict) -> Response:
-    return app.html("home.html", views.home(app.db.store()))
+def home(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.html("home.html", views.home(db))
 
 
 @route(r"/search")
-def search(app: App, query: dict, args: dict) -> Response:
-    return app.html("search.html", views.search(app.db.store(), query.get("q", "")))
+def search(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.html("search.html", views.search(db, query.get("q", "")))
 
 
 @route(rf"/story/(?P<id>{ID})")
-def story(app: App, query: dict, args: dict) -> Response:
-    return app.html("story.html", views.story(app.db.store(), args["id"]))
+def story(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.html("story.html", views.story(db, args["id"]))
 
 
 @route(rf"/story/(?P<id>{ID})\.json")
-def story_json(app: App, query: dict, args: dict) -> Response:
-    return app.json(views.story_json(app.db.store(), args["id"]))
+def story_json(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.json(views.story_json(db, args["id"]))
 
 
 @route(rf"/entity/(?P<id>{ID})")
-def entity(app: App, query: dict, args: dict) -> Response:
-    return app.html("entity.html", views.entity(app.db.store(), args["id"]))
+def entity(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.html("entity.html", views.entity(db, args["id"]))
 
 
 @route(rf"/entity/(?P<id>{ID})/graph\.json")
-def graph_json(app: App, query: dict, args: dict) -> Response:
-    return app.json(views.graph(app.db.store(), args["id"]))
+def graph_json(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.json(views.graph(db, args["id"]))
 
 
 @route(rf"/article/(?P<id>{ID})")
-def article(app: App, query: dict, args: dict) -> Response:
-    return app.html("article.html", views.article(app.db.store(), args["id"], query.get("hl")))
+def article(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.html("article.html", views.article(db, args["id"], query.get("hl")))
 
 
 def _timeline_args(query: dict) -> tuple[str | None, str | None]:
@@ -299,19 +301,19 @@ def _timeline_args(query: dict) -> tuple[str | None, str | None]:
 
 
 @route(r"/timeline")
-def timeline(app: App, query: dict, args: dict) -> Response:
-    data = views.timeline(app.db.store(), *_timeline_args(query))
+def timeline(app: App, query: dict, args: dict, db: Reader) -> Response:
+    data = views.timeline(db, *_timeline_args(query))
     return app.html("timeline.html", data)
 
 
 @route(r"/timeline\.json")
-def timeline_json(app: App, query: dict, args: dict) -> Response:
-    return app.json(views.timeline(app.db.store(), *_timeline_args(query)))
+def timeline_json(app: App, query: dict, args: dict, db: Reader) -> Response:
+    return app.json(views.timeline(db, *_timeline_args(query)))
 
 
 @route(r"/static/(?P<name>[A-Za-z0-9_-]{1,64}\.(?:css|js|svg))")
-def static(app: App, query: dict, args: dict) -> Response:
-    found = app.static.get(args["name"])      # a lookup in a dict: no path is ever opened
+def static(app: App, name: str) -> Response:
+    found = app.static.get(name)      # a lookup in a dict: no path is ever opened
     if found is None:
-        raise NotFound(args["name"])
+        raise NotFound(name)
     return found[0]

@@ -144,6 +144,26 @@ def search_entities(conn: sqlite3.Connection, q: str, types: Iterable[str], limi
 
 
 # --- entities ------------------------------------------------------------------------------
+def top_entities(conn: sqlite3.Connection, types: Iterable[str], limit: int,
+                 candidates: int = 500) -> list[tuple[Entity, int, int]]:
+    """The most mentioned entities of ``types``: (entity, mentions, articles). Counted on
+    the entity index first, so only the ``candidates`` most mentioned are looked up."""
+    types = set(types)
+    top = conn.execute("SELECT entity_id, count(*) FROM mentions GROUP BY entity_id "
+                       "ORDER BY count(*) DESC, entity_id LIMIT ?", (candidates,)).fetchall()
+    counts = dict(top)
+    rows = []
+    for chunk in _chunks(counts):
+        rows += conn.execute(
+            "SELECT e.id, e.type, e.name, e.aliases, count(DISTINCT m.article_id) AS a "
+            f"FROM entities e JOIN mentions m ON m.entity_id = e.id "
+            f"WHERE e.id IN ({_marks(len(chunk))}) GROUP BY e.id", chunk).fetchall()
+    out = [(Entity(r["id"], r["type"], r["name"], json.loads(r["aliases"])), counts[r["id"]],
+            r["a"]) for r in rows if r["type"] in types]
+    return sorted(out, key=lambda x: (-x[1], x[0].name))[:limit]
+
+
+
 def entity_names(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """``{id: (name, type)}`` for the entities of ``ids`` that exist."""
     out: dict[str, tuple[str, str]] = {}

@@ -7,16 +7,15 @@ A missing id raises :class:`NotFound`; every list is bounded by a named limit.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from ...errors import UsageError
 from ...model import Discrepancy, Event, Mention
-from ...store import Store
 from . import queries
 from .highlight import Mark, drop_overlaps, paragraphs, render
 from .present import NAMED_TYPES, date_label, date_span, outlet_name, score_class, sentence_href
+from .reader import NotFound, Reader
 
 MAX_HOME_STORIES = 60
 MAX_HOME_ENTITIES = 30
@@ -44,10 +43,6 @@ STATUS_ORDER = ("contradiction", "approximate", "update")
 _HL = re.compile(r"(\d{1,9})-(\d{1,9})")
 
 
-class NotFound(Exception):
-    """The page asked for does not exist (unknown id, nothing to show)."""
-
-
 def _or_404(func, *args):
     try:
         return func(*args)
@@ -62,24 +57,18 @@ def _sentence(m: Mention, meta: dict[str, queries.ArticleMeta]) -> dict:
             "outlet": outlet, "title": (a.title if a else None) or m.article_id}
 
 
-def _story_titles(store: Store, ids: Iterable[str]) -> dict[str, str]:
-    wanted = set(ids)
-    return {st.id: st.title for st in store.stories() if st.id in wanted} if wanted else {}
-
-
 # --- home and search ---------------------------------------------------------------------------
-def home(store: Store) -> dict:
+def home(store: Reader) -> dict:
     conn = store.conn
     disc = queries.discrepancy_counts(conn)
     stories = sorted(store.stories(), key=lambda s: (s.last or s.first or "", s.title),
                      reverse=True)
-    entities = [(e, n, a) for e, n, a in store.entity_summaries() if e.type in NAMED_TYPES]
     return {
         "counts": queries.counts(conn),
         "stories": [{"story": st, "discrepancies": disc.get(st.id, 0)}
                     for st in stories[:MAX_HOME_STORIES]],
         "more_stories": max(0, len(stories) - MAX_HOME_STORIES),
-        "entities": entities[:MAX_HOME_ENTITIES],
+        "entities": queries.top_entities(conn, NAMED_TYPES, MAX_HOME_ENTITIES),
         "articles": queries.recent_articles(conn, MAX_HOME_ARTICLES),
     }
 
@@ -94,7 +83,7 @@ def _snippet(text: str, q: str) -> tuple[str, str, str] | None:
             after + "…" if m.end() + SNIPPET_CHARS < len(text) else after)
 
 
-def search(store: Store, raw: str) -> dict:
+def search(store: Reader, raw: str) -> dict:
     q = " ".join(raw.split())[:MAX_QUERY_CHARS]
     if len(q) < MIN_QUERY_CHARS:
         return {"q": q, "too_short": bool(q), "entities": [], "articles": []}
@@ -128,7 +117,7 @@ def _event_item(v: Event, names: dict[str, tuple[str, str]],
             "sentences": [_sentence(m, meta) for m in v.mentions]}
 
 
-def _event_names(store: Store, events: list[Event]) -> dict[str, tuple[str, str]]:
+def _event_names(store: Reader, events: list[Event]) -> dict[str, tuple[str, str]]:
     ids = {p.entity_id for v in events for p in v.participants}
     ids.update(v.location_id for v in events if v.location_id)
     return queries.entity_names(store.conn, ids)
@@ -157,7 +146,7 @@ def _coverage(rows, articles: list[queries.ArticleMeta],
     return out
 
 
-def _labels(store: Store, article_ids: list[str], meta: dict[str, queries.ArticleMeta],
+def _labels(store: Reader, article_ids: list[str], meta: dict[str, queries.ArticleMeta],
             outlets: list[str | None]) -> dict:
     """Descriptors per actor (rows) per outlet (columns), most described actors first."""
     by_entity: dict[str, dict[str | None, list[dict]]] = {}
@@ -174,7 +163,7 @@ def _labels(store: Store, article_ids: list[str], meta: dict[str, queries.Articl
     return {"rows": rows, "more": max(0, len(ranked) - MAX_LABEL_ROWS)}
 
 
-def _quotes(store: Store, article_ids: list[str], meta: dict[str, queries.ArticleMeta],
+def _quotes(store: Reader, article_ids: list[str], meta: dict[str, queries.ArticleMeta],
             outlets: list[str | None]) -> dict:
     """Who is quoted (rows) by which outlet (columns)."""
     by_speaker: dict[tuple[str | None, str], dict[str | None, list[dict]]] = {}
@@ -198,8 +187,8 @@ def _by_status(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
     return sorted(discrepancies, key=lambda d: (rank.get(d.status, len(rank)), d.topic, d.id))
 
 
-def story(store: Store, story_id: str) -> dict:
-    st = _or_404(store.story, story_id)
+def story(store: Reader, story_id: str) -> dict:
+    st = store.story(story_id)
     meta = queries.articles_meta(store.conn, st.article_ids)
     articles = sorted(meta.values(), key=lambda a: (a.published or "", outlet_name(a.outlet),
                                                     a.id))
@@ -210,7 +199,7 @@ def story(store: Store, story_id: str) -> dict:
     facts = sorted(store.facts(st.id), key=lambda f: (-len(f.outlets), f.topic, f.id))
     return {
         "story": st,
-        "related": _story_titles(store, (r.story_id for r in st.related)),
+        "related": store.story_titles([r.story_id for r in st.related]),
         "columns": columns,
         "outlets": outlets,
         "articles": articles,
@@ -226,8 +215,8 @@ def story(store: Store, story_id: str) -> dict:
     }
 
 
-def story_json(store: Store, story_id: str) -> dict:
-    st = _or_404(store.story, story_id)
+def story_json(store: Reader, story_id: str) -> dict:
+    st = store.story(story_id)
     return {"story": asdict(st),
             "facts": [asdict(f) for f in store.facts(st.id)],
             "discrepancies": [asdict(d) for d in store.discrepancies(st.id)],
@@ -237,7 +226,7 @@ def story_json(store: Store, story_id: str) -> dict:
 
 
 # --- entity --------------------------------------------------------------------------------
-def entity(store: Store, entity_id: str) -> dict:
+def entity(store: Reader, entity_id: str) -> dict:
     e = _or_404(store.entity, entity_id)
     conn = store.conn
     meta = queries.articles_meta(conn, {m.article_id for m in e.mentions})
@@ -272,7 +261,7 @@ def entity(store: Store, entity_id: str) -> dict:
     }
 
 
-def graph(store: Store, entity_id: str) -> dict:
+def graph(store: Reader, entity_id: str) -> dict:
     """The entity's neighbourhood: entities sharing its events or articles, and the links
     between them (shared articles among the entity's own), bounded to MAX_GRAPH_NODES."""
     conn = store.conn
@@ -318,7 +307,7 @@ def safe_url(url: str | None) -> str | None:
     return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def _article_marks(store: Store, article_id: str, hl: tuple[int, int] | None
+def _article_marks(store: Reader, article_id: str, hl: tuple[int, int] | None
                    ) -> tuple[list[Mark], list[queries.Span]]:
     conn = store.conn
     entity_spans = queries.article_entity_spans(conn, article_id)
@@ -341,7 +330,7 @@ def _article_marks(store: Store, article_id: str, hl: tuple[int, int] | None
     return marks, entity_spans
 
 
-def article(store: Store, article_id: str, hl_raw: str | None) -> dict:
+def article(store: Reader, article_id: str, hl_raw: str | None) -> dict:
     a = _or_404(store.article, article_id)
     hl = parse_hl(hl_raw, len(a.text))
     marks, spans = _article_marks(store, article_id, hl)
@@ -351,18 +340,18 @@ def article(store: Store, article_id: str, hl_raw: str | None) -> dict:
         item["n"] += 1
     named = sorted((e for e in entities.values() if e["type"] in NAMED_TYPES),
                    key=lambda e: (-e["n"], e["name"]))
-    story_title = _story_titles(store, [a.story_id]).get(a.story_id) if a.story_id else None
+    story_title = store.story_titles([a.story_id]).get(a.story_id) if a.story_id else None
     return {"article": a, "body": render(a.text, paragraphs(a.text) + marks), "hl": hl,
             "hl_text": a.text[hl[0]:hl[1]] if hl else None, "url": safe_url(a.url),
             "entities": named, "story_title": story_title}
 
 
 # --- timeline ------------------------------------------------------------------------------
-def timeline(store: Store, story_id: str | None, entity_id: str | None) -> dict:
+def timeline(store: Reader, story_id: str | None, entity_id: str | None) -> dict:
     """Events placed by date, for one story or one entity (exactly one of the two)."""
     conn = store.conn
     if story_id and not entity_id:
-        st = _or_404(store.story, story_id)
+        st = store.story(story_id)
         subject = {"kind": "story", "id": st.id, "title": st.title, "href": f"/story/{st.id}"}
         events = queries.events_in_articles(conn, st.article_ids, MAX_TIMELINE_EVENTS)
     elif entity_id and not story_id:

@@ -30,7 +30,7 @@
   function timeAt(px) { return d0 + (px - PAD_X) / (width() - 2 * PAD_X) * (d1 - d0); }
 
   // Tick units from fine to coarse: [name, approximate length, step].
-  var UNITS = [["day", DAY, 1], ["day", DAY, 7], ["month", 30 * DAY, 1], ["month", 30 * DAY, 3],
+  var UNITS = [["day", DAY, 1], ["day", DAY, 2], ["day", DAY, 7], ["month", 30 * DAY, 1], ["month", 30 * DAY, 3],
                ["year", 365 * DAY, 1], ["year", 365 * DAY, 5], ["year", 365 * DAY, 10],
                ["year", 365 * DAY, 50]];
 
