@@ -590,6 +590,12 @@ def test_unknown_or_bad_ids_are_404_pages(site: Site, url: str) -> None:
     assert answer.headers["Content-Security-Policy"] == CSP
 
 
+def test_oversized_queries_are_400(site: Site) -> None:
+    assert call(site.app, "/search?" + "&".join(f"f{k}=1" for k in range(30))).status == 400
+    answer = call(site.app, "/search?q=" + "x" * 5000)
+    assert answer.status == 400 and "Traceback" not in answer.text
+
+
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
 def test_only_get_and_head(site: Site, method: str) -> None:
     answer = call(site.app, "/", method)

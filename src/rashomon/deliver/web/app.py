@@ -45,6 +45,7 @@ MAX_CACHED_PAGES = 512
 #: Answers smaller than this are not worth compressing.
 GZIP_MIN_BYTES = 1024
 MAX_QUERY_STRING = 2048
+MAX_QUERY_FIELDS = 20
 STATIC_MAX_AGE = 3600
 REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 404: "Not Found",
            405: "Method Not Allowed", 500: "Internal Server Error"}
@@ -62,7 +63,8 @@ class Response:
     @property
     def etag(self) -> str:
         if self._etag is None:
-            self._etag = '"' + hashlib.sha1(self.body).hexdigest()[:20] + '"'
+            # weak: the gzipped and the plain body are the same page
+            self._etag = 'W/"' + hashlib.sha1(self.body).hexdigest()[:20] + '"'
         return self._etag
 
     def gzipped(self) -> bytes:
@@ -140,6 +142,8 @@ def _static_files() -> dict[str, tuple[Response, str]]:
     return out
 
 
+#: Static files by name only: no slash, no dot but the suffix's.
+STATIC = re.compile(r"/static/(?P<name>[A-Za-z0-9_-]{1,64}\.(?:css|js|svg))")
 Handler = Callable[["App", dict, dict[str, str], Reader], Response]
 ROUTES: list[tuple[re.Pattern[str], Handler]] = []
 
@@ -206,6 +210,10 @@ class App:
         raw_query = environ.get("QUERY_STRING", "")
         if len(raw_query) > MAX_QUERY_STRING:
             return self.error(400, "The query is too long.")
+        static = STATIC.fullmatch(path)
+        if static:
+            found = self.static.get(static["name"])   # a lookup: no path is ever opened
+            return found[0] if found else self.error(404, "There is no such file.")
         try:
             for pattern, handler in ROUTES:
                 m = pattern.fullmatch(path)
@@ -220,12 +228,14 @@ class App:
 
     def cached(self, handler: Handler, path: str, raw_query: str,
                args: dict[str, str]) -> Response:
-        if handler is static:
-            return static(self, args["name"])
         key = (self.db.version(), path, raw_query)
         found = self.cache.get(key)
         if found is None:
-            query = {k: v[0] for k, v in parse_qs(raw_query, max_num_fields=20).items()}
+            try:
+                fields = parse_qs(raw_query, max_num_fields=MAX_QUERY_FIELDS)
+            except ValueError:
+                return self.error(400, "The query has too many fields.")
+            query = {k: v[0] for k, v in fields.items()}
             found = handler(self, query, args, self.reader(key[0]))
             if found.status == 200:
                 self.cache.put(key, found)
@@ -310,10 +320,3 @@ def timeline(app: App, query: dict, args: dict, db: Reader) -> Response:
 def timeline_json(app: App, query: dict, args: dict, db: Reader) -> Response:
     return app.json(views.timeline(db, *_timeline_args(query)))
 
-
-@route(r"/static/(?P<name>[A-Za-z0-9_-]{1,64}\.(?:css|js|svg))")
-def static(app: App, name: str) -> Response:
-    found = app.static.get(name)      # a lookup in a dict: no path is ever opened
-    if found is None:
-        raise NotFound(name)
-    return found[0]

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from ...errors import UsageError
-from ...model import Discrepancy, Event, Mention
+from ...model import Descriptor, Discrepancy, Event, Mention
 from . import queries
 from .highlight import Mark, drop_overlaps, paragraphs, render
 from .present import NAMED_TYPES, date_label, date_span, outlet_name, score_class, sentence_href
@@ -48,6 +48,12 @@ def _or_404(func, *args):
         return func(*args)
     except UsageError as exc:
         raise NotFound(str(exc)) from exc
+
+
+def _label(d: Descriptor) -> dict:
+    """A descriptor as shown: its words, coloured by score, linking to where it is used."""
+    return {"text": d.text, "score": d.score, "cls": score_class(d.score), "kind": d.kind,
+            "terms": d.terms, "href": sentence_href(d.article_id, d.start, d.end)}
 
 
 def _sentence(m: Mention, meta: dict[str, queries.ArticleMeta]) -> dict:
@@ -153,8 +159,7 @@ def _labels(store: Reader, article_ids: list[str], meta: dict[str, queries.Artic
     for d in store.descriptors(article_ids=article_ids):
         a = meta.get(d.article_id)
         by_entity.setdefault(d.entity_id, {}).setdefault(a.outlet if a else None, []).append(
-            {"text": d.text, "score": d.score, "cls": score_class(d.score), "kind": d.kind,
-             "terms": d.terms, "href": sentence_href(d.article_id, d.start, d.end)})
+            _label(d))
     names = queries.entity_names(store.conn, by_entity)
     ranked = sorted(by_entity, key=lambda e: (-sum(map(len, by_entity[e].values())), e))
     rows = [{"id": e, "name": names.get(e, (e, ""))[0], "type": names.get(e, ("", ""))[1],
@@ -229,18 +234,17 @@ def story_json(store: Reader, story_id: str) -> dict:
 def entity(store: Reader, entity_id: str) -> dict:
     e = _or_404(store.entity, entity_id)
     conn = store.conn
-    meta = queries.articles_meta(conn, {m.article_id for m in e.mentions})
+    descriptors = store.descriptors(entity_id=entity_id)
+    meta = queries.articles_meta(conn, {m.article_id for m in e.mentions}
+                                 | {d.article_id for d in descriptors})
     per_outlet: dict[str | None, int] = {}
     for m in e.mentions:
         outlet = meta[m.article_id].outlet if m.article_id in meta else None
         per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
     labels: dict[str | None, list[dict]] = {}
-    for d in store.descriptors(entity_id=entity_id):
-        a = meta.get(d.article_id) or queries.articles_meta(conn, [d.article_id]).get(
-            d.article_id)
-        labels.setdefault(a.outlet if a else None, []).append(
-            {"text": d.text, "score": d.score, "cls": score_class(d.score), "kind": d.kind,
-             "terms": d.terms, "href": sentence_href(d.article_id, d.start, d.end)})
+    for d in descriptors:
+        a = meta.get(d.article_id)
+        labels.setdefault(a.outlet if a else None, []).append(_label(d))
     events = queries.entity_events(conn, entity_id, MAX_ENTITY_EVENTS)
     names = _event_names(store, events)
     event_meta = queries.articles_meta(conn, {m.article_id for v in events for m in v.mentions})
@@ -319,10 +323,10 @@ def _article_marks(store: Reader, article_id: str, hl: tuple[int, int] | None
              for (s, e), kinds in sentences.items()]
     if hl:
         marks.append(Mark(*hl, "highlight", (("class", "hl"),), anchor=f"s-{hl[0]}-{hl[1]}"))
-    marks += [Mark(q.start, q.end, "quote", (("class", f"quote {q.kind}"),
-                                             ("title", f"{q.speaker or 'unattributed'}"
-                                                       f"{' (' + q.cue + ')' if q.cue else ''}")))
-              for q in store.quotes(article_ids=[article_id])]
+    for q in store.quotes(article_ids=[article_id]):
+        said = " ".join(filter(None, [q.speaker or "unattributed", q.cue]))
+        marks.append(Mark(q.start, q.end, "quote", (("class", f"quote {q.kind}"),
+                                                    ("title", said))))
     marks += drop_overlaps(
         Mark(s.start, s.end, "mention", (("class", f"m t-{s.kind}"), ("href", f"/entity/{s.ref}"),
                                          ("title", f"{s.label} ({s.kind})")))
@@ -342,8 +346,7 @@ def article(store: Reader, article_id: str, hl_raw: str | None) -> dict:
                    key=lambda e: (-e["n"], e["name"]))
     story_title = store.story_titles([a.story_id]).get(a.story_id) if a.story_id else None
     return {"article": a, "body": render(a.text, paragraphs(a.text) + marks), "hl": hl,
-            "hl_text": a.text[hl[0]:hl[1]] if hl else None, "url": safe_url(a.url),
-            "entities": named, "story_title": story_title}
+            "url": safe_url(a.url), "entities": named, "story_title": story_title}
 
 
 # --- timeline ------------------------------------------------------------------------------
