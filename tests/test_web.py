@@ -22,6 +22,8 @@ from conftest import SEEDS
 
 import rashomon
 from rashomon.deliver.web import make_app
+from rashomon.deliver.web.highlight import Mark, paragraphs, render
+from rashomon.deliver.web.views import safe_url
 from rashomon.errors import UsageError
 from rashomon.model import (
     Article,
@@ -656,6 +658,38 @@ def test_make_app_needs_an_existing_workspace(tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         make_app(str(tmp_path / "missing.db"))
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_overlapping_spans_nest_and_split() -> None:
+    """A quote running across a sentence end is split, each piece inside its sentence."""
+    text = ("The minister said “the talks failed. We walk away” on Friday.\n\n"
+            "Talks resume in <b>May</b>.")
+    q0 = text.index("the talks")
+    s1 = text.index("We walk")
+    marks = [Mark(0, s1 - 1, "sentence", (("class", "ev"),), anchor="s-a"),
+             Mark(q0, text.index("”"), "quote", (("class", "quote"),)),
+             Mark(text.index("Friday"), text.index("Friday") + 6, "mention",
+                  (("href", "/entity/e1"),))]
+    html = str(render(text, paragraphs(text) + marks))
+    doc = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert doc.text_content() == text          # every character, once, in order
+    assert [p.text_content() for p in doc.xpath("./p")] == text.split("\n\n")
+    pieces = doc.xpath("//span[@class='quote']")
+    assert [q.text_content() for q in pieces] == ["the talks failed.", " We walk away"]
+    assert pieces[0].getparent().get("id") == "s-a" and pieces[1].getparent().tag == "p"
+    assert len(doc.xpath("//*[@id='s-a']")) == 1
+    assert doc.xpath("//a")[0].text == "Friday" and "&lt;b&gt;May&lt;/b&gt;" in html
+
+
+@pytest.mark.parametrize("url,shown", [
+    ("https://news.example/a?b=1", "https://news.example/a?b=1"),
+    ("http://news.example/", "http://news.example/"),
+    ("javascript:window.__pwned=1", None), ("JavaScript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None), ("//news.example/a", None),
+    ("demo/corpus/000.txt", None), (None, None),
+])
+def test_article_source_links_only_web_addresses(url: str | None, shown: str | None) -> None:
+    assert safe_url(url) == shown
 
 
 # --- hostile text ------------------------------------------------------------------------------
