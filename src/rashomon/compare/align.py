@@ -47,22 +47,16 @@ COVERAGE_EVENTS = 12
 def rebuild(store) -> int:
     articles = {a.id: a for a in store.articles()}
     layers: dict[str, Understanding] = store.understanding()
-    entities = [e for e in store.entities()]
+    entities = store.entities()
     owner = {(m.article_id, m.start): e.id for e in entities for m in e.mentions}
     named = {e.id: e for e in entities if e.type in NAMED}
-    docs = []
-    for aid in sorted(articles):
-        a = articles[aid]
-        doc = Doc(aid, a.title, a.published, a.text)
-        docs.append(doc)
+    docs = {aid: Doc(aid, a.title, a.published, a.text) for aid, a in sorted(articles.items())}
     for e in named.values():
-        by_article = Counter(m.article_id for m in e.mentions)
-        for aid, n in by_article.items():
-            if aid in articles:
-                doc_of = docs[_index(docs, aid)]
-                doc_of.entities[e.id] += n
-                doc_of.names[e.id] = e.name
-    stories = cluster(docs)
+        for aid, n in Counter(m.article_id for m in e.mentions).items():
+            if aid in docs:
+                docs[aid].entities[e.id] += n
+                docs[aid].names[e.id] = e.name
+    stories = cluster(list(docs.values()))
     local = _local_owner(layers, owner)
     quotes = _quotes(layers, local, named, articles)
     descriptors = _descriptors(layers, local)
@@ -80,17 +74,6 @@ def rebuild(store) -> int:
         coverage += c
     store.replace_comparison(stories, descriptors, quotes, discrepancies, facts, coverage)
     return len(stories)
-
-
-def _index(docs: list[Doc], aid: str) -> int:
-    lo, hi = 0, len(docs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if docs[mid].id < aid:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _local_owner(layers, owner) -> dict[tuple[str, int], str]:
@@ -255,8 +238,7 @@ def _judge(story_id, topic, label, kind, said, articles, discrepancies, facts) -
     values: dict[tuple[float | None, str | None], list[_Said]] = defaultdict(list)
     for s in by_article.values():
         values[(s.claim.number, s.claim.qualifier)].append(s)
-    if len(values) == 1 or len({n for n, _ in values}) == 1 and len(values) > 1 and all(
-            q is None for _, q in values):
+    if len(values) == 1:
         group = next(iter(values.values()))
         ids = sorted(s.article_id for s in group)
         facts.append(Fact(stable_id("f", story_id, topic), story_id, label, kind.split(":")[0],
