@@ -6,7 +6,7 @@ Understand set's 12 stories too), discrepancy P/R (and status accuracy), agreed-
 coverage-cell accuracy, descriptor P/R/F1 (span overlap) with entity accuracy, quote
 P/R/F1 with speaker and source accuracy. Labels: eval/data/compare/README.md.
 
-    python eval/compare_eval.py [--heldout] [--verbose] [--keep DB]
+    python eval/compare_eval.py [--heldout | --data DIR] [--verbose] [--keep DB]
 """
 
 from __future__ import annotations
@@ -353,8 +353,9 @@ def main() -> int:
     ap.add_argument("--heldout", action="store_true", help="score the held-out set")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every error")
     ap.add_argument("--keep", help="keep the store at this path")
+    ap.add_argument("--data", help="score this labelled folder (*.jsonl + *.json)")
     args = ap.parse_args()
-    folder = HELDOUT if args.heldout else DEV
+    folder = Path(args.data) if args.data else HELDOUT if args.heldout else DEV
     files, labels, records = load(folder)
     if not files:
         print(f"no labelled data in {folder}", file=sys.stderr)
@@ -379,7 +380,7 @@ def main() -> int:
         coverage_score(export, ids, labels, args.verbose)
         descriptor_score(export, ids, labels, args.verbose)
         quote_score(export, ids, labels, args.verbose)
-        if not args.heldout:
+        if not args.heldout and not args.data:
             u = understand_set(Path(tmp))
             records_u = {json.loads(x)["id"]: json.loads(x) for x in
                          u.read_text("utf-8").splitlines()}

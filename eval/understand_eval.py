@@ -211,8 +211,9 @@ def main() -> int:
     ap.add_argument("--heldout", action="store_true", help="score the held-out set")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--only")
+    ap.add_argument("--data", help="score this labelled folder (articles/ + labels/)")
     args = ap.parse_args()
-    data = HELDOUT if args.heldout else DATA
+    data = Path(args.data) if args.data else HELDOUT if args.heldout else DATA
     labels = load(data, args.only)
     preds, seconds = run(labels)
     words = sum(len(lab["text"].split()) for lab in labels)
