@@ -251,3 +251,47 @@ def test_a_run_killed_midway_loses_nothing_and_reruns_cleanly(in_tmp):
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert "300 files, 300 pages" in rerun.stdout.decode()
     assert without_generated_at(export(killed)) == without_generated_at(clean)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def test_opening_a_current_store_to_read_it_writes_nothing(tmp_path):
+    db = tmp_path / "w.db"
+    analyse([str(SEED_MULTI)], db)
+    Store.existing(str(db)).close()  # checkpoints the WAL
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    with Store.existing(str(db)) as store:
+        assert store.count("articles") > 0
+        assert store.stories()
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    assert after.get("w.db") == before["w.db"]
+
+
+def test_a_store_missing_a_later_index_gains_it_on_open(tmp_path):
+    db = tmp_path / "w.db"
+    analyse([str(SEED_MULTI)], db)
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX event_mentions_article")
+    con.commit()
+    con.close()
+    with Store.existing(str(db)) as store:
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert "event_mentions_article" in names
+
+
+def test_one_story_and_one_entitys_events_read_alone_match_the_whole_workspace(tmp_path):
+    db = tmp_path / "w.db"
+    analyse([str(p) for p in SEEDS], db)
+    with Store.existing(str(db)) as store:
+        stories = store.stories()
+        for st in stories:
+            assert store.story(st.id) == st
+            whole = [d for d in store.discrepancies() if d.story_id == st.id]
+            assert store.discrepancies(st.id) == whole
+        events = store.events()
+        busy = max(store.entities(), key=lambda e: len(e.mentions))
+        mine = [v for v in events if v.location_id == busy.id
+                or any(p.entity_id == busy.id for p in v.participants)]
+        assert mine and store.events_of(busy.id) == mine
+        with pytest.raises(UsageError, match=r"\[E019\]"):
+            store.story("no-such-story")

@@ -137,3 +137,11 @@ CREATE TABLE IF NOT EXISTS entity_merges (
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
 CREATE INDEX IF NOT EXISTS event_participants_entity ON event_participants(entity_id);
+CREATE INDEX IF NOT EXISTS event_participants_event ON event_participants(event_id);
+CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+CREATE INDEX IF NOT EXISTS event_mentions_article ON event_mentions(article_id);
+CREATE INDEX IF NOT EXISTS events_location ON events(location_id);
+CREATE INDEX IF NOT EXISTS entity_merges_entity ON entity_merges(entity_id);
+CREATE INDEX IF NOT EXISTS descriptors_article ON descriptors(article_id);
+CREATE INDEX IF NOT EXISTS claims_discrepancy ON claims(discrepancy_id);
+CREATE INDEX IF NOT EXISTS story_relations_story ON story_relations(story_id);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -79,6 +80,10 @@ class Store:
             # every statement is IF NOT EXISTS: a store made by an earlier release gains the
             # tables of later stages, and nothing it holds changes
             script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+            if not migrate and _current(conn, script):
+                # nothing to create: opening a store to read it writes nothing
+                conn.execute("PRAGMA foreign_keys=ON")
+                return cls(conn, path)
             conn.execute("BEGIN")
             for statement in migrate:
                 conn.execute(statement)
@@ -336,11 +341,10 @@ class Store:
                 for r in self.conn.execute(sql, args)]
 
     def events_of(self, entity_id: str | None = None) -> list[Event]:
-        events = self.events()
+        """Every event, or those the entity takes part in or that happen at it."""
         if entity_id is None:
-            return events
-        return [v for v in events if v.location_id == entity_id
-                or any(p.entity_id == entity_id for p in v.participants)]
+            return self.events()
+        return self.events(entity_id)
 
     def outlets(self) -> dict[str, str | None]:
         return {r["id"]: r["outlet"] for r in self.conn.execute("SELECT id, outlet FROM articles")}
@@ -396,30 +400,45 @@ class Store:
                        mentions.get(r["id"], []))
                 for r in self.conn.execute("SELECT * FROM entities ORDER BY id")]
 
-    def events(self) -> list[Event]:
+    def events(self, entity_id: str | None = None) -> list[Event]:
+        """Every event, or only those of one entity (participant or location)."""
+        ids = ""
+        args: tuple = ()
+        if entity_id is not None:
+            ids = (" WHERE event_id IN (SELECT event_id FROM event_participants WHERE "
+                   "entity_id = ? UNION SELECT id FROM events WHERE location_id = ?)")
+            args = (entity_id, entity_id)
         parts: dict[str, list[Participant]] = {}
-        for r in self.conn.execute("SELECT * FROM event_participants ORDER BY rowid"):
+        for r in self.conn.execute(f"SELECT * FROM event_participants{ids} ORDER BY rowid", args):
             parts.setdefault(r["event_id"], []).append(Participant(r["entity_id"], r["role"]))
         mentions: dict[str, list[Mention]] = {}
-        for r in self.conn.execute("SELECT * FROM event_mentions ORDER BY event_id, article_id, start"):
+        for r in self.conn.execute(f"SELECT * FROM event_mentions{ids} "
+                                   "ORDER BY event_id, article_id, start", args):
             mentions.setdefault(r["event_id"], []).append(
                 Mention(r["article_id"], r["start"], r["end"], r["text"]))
+        where = ids.replace("WHERE event_id IN", "WHERE id IN")
         return [Event(r["id"], r["type"], r["trigger"], r["date"], parts.get(r["id"], []),
                       r["location_id"], mentions.get(r["id"], []))
-                for r in self.conn.execute("SELECT * FROM events ORDER BY id")]
+                for r in self.conn.execute(f"SELECT * FROM events{where} ORDER BY id", args)]
 
-    def stories(self) -> list[Story]:
-        """Every story with its articles, outlets, date range and related stories."""
+    def stories(self, story_id: str | None = None) -> list[Story]:
+        """Every story (or the one asked for) with its articles, outlets, date range and
+        related stories."""
+        one = " AND story_id = ?" if story_id is not None else ""
+        args: tuple = (story_id,) if story_id is not None else ()
         members: dict[str, list[sqlite3.Row]] = {}
         for r in self.conn.execute("SELECT id, story_id, outlet, published FROM articles "
-                                   "WHERE story_id IS NOT NULL ORDER BY published, id"):
+                                   f"WHERE story_id IS NOT NULL{one} ORDER BY published, id",
+                                   args):
             members.setdefault(r["story_id"], []).append(r)
         related: dict[str, list[StoryRelation]] = {}
-        for r in self.conn.execute("SELECT * FROM story_relations ORDER BY rowid"):
+        for r in self.conn.execute("SELECT * FROM story_relations WHERE 1" + one
+                                   + " ORDER BY rowid", args):
             related.setdefault(r["story_id"], []).append(
                 StoryRelation(r["other_id"], r["relation"], json.loads(r["shared"])))
         out = []
-        for r in self.conn.execute("SELECT * FROM stories ORDER BY id"):
+        where = " WHERE id = ?" if story_id is not None else ""
+        for r in self.conn.execute(f"SELECT * FROM stories{where} ORDER BY id", args):
             rows = members.get(r["id"], [])
             dates = sorted(x["published"] for x in rows if x["published"])
             outlets = sorted({x["outlet"] for x in rows if x["outlet"]})
@@ -429,10 +448,10 @@ class Store:
         return out
 
     def story(self, story_id: str) -> Story:
-        for st in self.stories():
-            if st.id == story_id:
-                return st
-        raise UsageError(Errors.E019.format(id=story_id, db=self.path))
+        found = self.stories(story_id)
+        if not found:
+            raise UsageError(Errors.E019.format(id=story_id, db=self.path))
+        return found[0]
 
     def descriptors(self, entity_id: str | None = None,
                     article_ids: Iterable[str] | None = None) -> list[Descriptor]:
@@ -455,7 +474,12 @@ class Store:
         sql, args = _where("SELECT * FROM discrepancies", story_id=story_id)
         rows = self.conn.execute(sql + " ORDER BY story_id, id", args).fetchall()
         claims: dict[str, list[Claim]] = {}
-        for r in self.conn.execute("SELECT * FROM claims ORDER BY discrepancy_id, ordinal"):
+        csql = "SELECT * FROM claims"
+        cargs: tuple = ()
+        if story_id is not None:
+            csql += " WHERE discrepancy_id IN (SELECT id FROM discrepancies WHERE story_id = ?)"
+            cargs = (story_id,)
+        for r in self.conn.execute(csql + " ORDER BY discrepancy_id, ordinal", cargs):
             claims.setdefault(r["discrepancy_id"], []).append(
                 Claim(r["value"], json.loads(r["article_ids"]), r["text"],
                       _read_mentions(r["mentions"]), r["number"], r["qualifier"],
@@ -478,6 +502,20 @@ class Store:
                      for a, ms in json.loads(r["cells"]).items()}
             out.append(CoverageRow(r["story_id"], r["item_id"], r["kind"], r["label"], cells))
         return out
+
+
+_SCHEMA_NAME = re.compile(r"CREATE\s+(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)", re.I)
+
+
+def _current(conn: sqlite3.Connection, script: str) -> bool:
+    """True when the store is at this schema version and has every table and index."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if "meta" not in names:
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    return (row is not None and row[0] == SCHEMA_VERSION and mode == "wal"
+            and set(_SCHEMA_NAME.findall(script)) <= names)
 
 
 def _js(value: object) -> str:
