@@ -64,7 +64,7 @@ def check_understand(folder: Path) -> list[str]:
                 errors.append(f"{where}: unknown type {e['type']}")
             spans.append((e["start"], e["end"]))
         spans.sort()
-        for a, b in zip(spans, spans[1:]):
+        for a, b in zip(spans, spans[1:], strict=False):
             if b[0] < a[1]:
                 errors.append(f"{path.stem}: overlapping mentions {a} {b}")
         date_spans = {(e["start"], e["end"]) for e in lab["entities"] if e["type"] == "DATE"}
