@@ -41,9 +41,12 @@ def check_understand(folder: Path) -> list[str]:
         lab = json.loads(path.read_text("utf-8"))
         text = (folder / lab["article"]).read_text("utf-8")
         labels.append((path.stem, lab, text))
-        for key in ("title", "outlet", "published", "story"):
+        for key in ("title", "story"):
             if not lab.get(key):
                 errors.append(f"{path.stem}: no {key}")
+        for key in ("outlet", "published"):  # null when the page does not say
+            if key not in lab:
+                errors.append(f"{path.stem}: no {key} field")
         spans = []
         for e in lab["entities"]:
             where = f"{path.stem}@{e['start']}"
