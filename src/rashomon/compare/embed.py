@@ -41,8 +41,11 @@ _cache: dict[str, tuple[float, ...]] = {}
 @lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the optional extra (torch, sentence-transformers, the model) is installed."""
-    return all(importlib.util.find_spec(p) is not None
-               for p in ("torch", LOADER_PACKAGE, MODEL_PACKAGE))
+    try:
+        return all(importlib.util.find_spec(p) is not None
+                   for p in ("torch", LOADER_PACKAGE, MODEL_PACKAGE))
+    except (ImportError, ValueError):   # a package blocked or half-installed
+        return False
 
 
 def enabled() -> bool:
