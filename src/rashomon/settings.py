@@ -51,6 +51,19 @@ STORY_MAX_DAYS = 10
 STORY_ENTITY_WEIGHT = 2.0
 #: Stories further apart in time but this similar are related (a follow-up).
 STORY_RELATED = 0.18
+#: Sentence embeddings (MiniLM, the optional ``embeddings`` extra) in story similarity:
+#: "off", "auto" (when the extra is installed) or "on" (required). docs/embeddings.md.
+STORY_EMBEDDINGS = "off"
+#: An article is embedded by its title and this many first sentences (more while they hold
+#: fewer words than this; at most this many characters), on this many CPU threads.
+STORY_EMBED_SENTENCES = 3
+STORY_EMBED_WORDS = 50
+STORY_EMBED_CHARS = 1500
+STORY_EMBED_THREADS = 1
+#: With embeddings, a similarity is the entity-and-word cosine + weight * (the embedding
+#: cosine - pivot) (compare/stories.py ``blend``).
+STORY_EMBED_WEIGHT = 0.2
+STORY_EMBED_PIVOT = 0.4
 
 # --- compare: claims ------------------------------------------------------------------------
 #: "about 5,000" stands for 5,000 give or take this share.
