@@ -22,6 +22,9 @@ from .resources import fold, load
 
 _PARTICLES = re.compile(r"^(?:al|el|ul|ad|an|ar|as|at|az|ash)[-‐’' ]", re.I)
 _ACRONYM_ALIAS = re.compile(r"[A-Z][A-Z.&]{1,7}")
+_ABD = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdoul"})
+_MUHAMMAD = frozenset({"md", "md.", "mohd", "mohd.", "muhd", "muhd."})
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _VOWELS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "w"})
 
 
@@ -31,6 +34,7 @@ def translit(word: str) -> str:
     w = _PARTICLES.sub("", w)
     w = re.sub(r"[^a-z]", "", w)
     w = w.replace("ph", "f").replace("q", "k").replace("ck", "k").replace("ou", "u")
+    w = w.replace("oe", "u").replace("dj", "j").replace("tj", "c")  # Soetrisno, Adiwidjojo
     w = w.replace("ee", "i").replace("oo", "u").replace("dh", "d").replace("th", "t")
     w = w.translate(_VOWELS)
     w = re.sub(r"(.)\1+", r"\1", w)
@@ -72,8 +76,30 @@ def name_words(name: str) -> list[str]:
         w2 = _PARTICLES.sub("", w)
         if fold(w2) in load().particles - {"abu", "abd", "abdel", "abdul"} or not w2:
             continue
-        out.append(w2)
+        if out and fold(out[-1]) in _ABD:
+            out[-1] += w2  # "Abdel Fattah" / "Abdel-Fattah" / "Abdelfattah"
+        else:
+            out.append(w2)
     return out
+
+
+def _given_last(words: list[str]) -> bool:
+    """"Choi Dong-hyun", "Kim Jong-un": a hyphenated given name after the family name."""
+    return len(words) == 2 and bool(_HYPHENATED_GIVEN.fullmatch(words[1]))
+
+
+def family_slots(words: list[str]) -> list[str]:
+    """The words of a full name that its bearer's surname alone can be: the last word;
+    the first of two surnames ("Rosa Trujillo Paredes" -> Trujillo); the first word when
+    the family name is written first with a hyphenated given name ("Choi Dong-hyun")."""
+    if len(words) < 2:
+        return list(words)
+    if _given_last(words):
+        return [words[0]]
+    slots = [words[-1]]
+    if len(words) >= 3 and fold(words[-2]) not in load().given_names:
+        slots.append(words[-2])
+    return slots
 
 
 def person_match(a: str, b: str) -> str | None:
@@ -81,28 +107,78 @@ def person_match(a: str, b: str) -> str | None:
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return None
-    last = same_word(wa[-1], wb[-1])
-    if not last and (len(wa) == 1) != (len(wb) == 1):
-        # "Trujillo" for "Rosa Trujillo Paredes": the first of two surnames
+    if len(wa) == 1 and len(wb) == 1:
+        why = same_word(wa[0], wb[0])
+        return None if why is None else "surname" if why == "same name" else f"surname, {why}"
+    if len(wa) == 1 or len(wb) == 1:
         single, full = (wa, wb) if len(wa) == 1 else (wb, wa)
-        if len(full) >= 3 and same_word(single[0], full[-2]):
-            return "first surname"
+        for k, slot in enumerate(family_slots(full)):
+            why = same_word(single[0], slot)
+            if why:
+                kind = ("family name" if _given_last(full) else "surname" if k == 0
+                        else "first surname")
+                return kind if why == "same name" else f"{kind}, {why}"
+        return None
+    why = _full_match(wa, wb)
+    if why is None:
+        for x, y in ((wa, wb), (wb, wa)):
+            if len(x) >= 3 and _is_muhammad(x[0]) and not _is_muhammad(y[0]):
+                why = _full_match(x[1:], y)
+                if why:
+                    why = ", ".join(sorted({*why.split(", "), "a leading Muhammad given or not"}
+                                           - {"same name"}))
+                    break
+    if why == "same name" and fold(a) != fold(b):
+        return "article al-, capitals or spacing differ"
+    return why
+
+
+def _is_muhammad(word: str) -> bool:
+    return fold(word) in _MUHAMMAD or translit(word) in ("muhamad", "muhamid")
+
+
+def _given_match(a: str, b: str, long_name: bool) -> str | None:
+    """Given names: the same, a short form ("Dan" / "Daniel", "Wale" / "Olawale") or, in
+    names of three words or more, one letter apart ("Omer" / "Omar")."""
+    why = same_word(a, b)
+    if why:
+        return why
+    fa, fb = sorted((re.sub(r"[^a-z]", "", fold(a)), re.sub(r"[^a-z]", "", fold(b))), key=len)
+    if len(fb) >= len(fa) + 3 and (len(fa) >= 3 and fb.startswith(fa)
+                                   or len(fa) >= 4 and fb.endswith(fa)):
+        return "short form of the given name"
+    if long_name and min(len(fa), len(fb)) >= 4 and _distance_le1(fa, fb):
+        return "one letter apart"
+    return None
+
+
+def _full_match(wa: list[str], wb: list[str]) -> str | None:
+    """Two names of two words or more."""
+    if len(wa) == 2 == len(wb) and not same_word(wa[0], wb[0]) and same_word(
+            wa[0], wb[1]) and same_word(wa[1], wb[0]):
+        return "family name written first in one"  # "Hoshino Daisuke" / "Daisuke Hoshino"
+    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    reasons = set()
+    last = same_word(shorter[-1], longer[-1])
+    end = len(longer) - 1
+    if not last and len(longer) >= 3 and len(longer) > len(shorter):
+        last = same_word(shorter[-1], longer[-2])  # "Renzo Villanueva" / "... Villanueva Salas"
+        if not last or fold(longer[-2]) in load().given_names:
+            return None
+        reasons.add("second surname given or not")
+        end = len(longer) - 2
     if not last:
         return None
-    if len(wa) == 1 or len(wb) == 1:
-        return "surname" if last == "same name" else f"surname, {last}"
-    first = same_word(wa[0], wb[0])
-    if not first:
+    long_name = len(shorter) >= 3
+    first = _given_match(shorter[0], longer[0], long_name)
+    if not first or first == "short form of the given name" and last != "same name":
         return None  # different given names: relatives or namesakes, never the same
-    shorter, longer = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    middle_ok = all(any(same_word(w, x) for x in longer[1:-1]) for w in shorter[1:-1])
+    middle_ok = all(any(same_word(w, x) for x in longer[1:end]) for w in shorter[1:-1])
     if not middle_ok:
         return None
-    reasons = {r for r in (first, last) if r != "same name"}
-    if len(wa) != len(wb):
+    reasons |= {r for r in (first, last) if r != "same name"}
+    if end - 1 > len(shorter) - 2:
         reasons.add("a middle name given or not")
-    if fold(a) != fold(b) and not reasons:
-        reasons.add("article al- or capitals differ")
     return ", ".join(sorted(reasons)) or "same name"
 
 
@@ -172,15 +248,27 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
     persons: list[LocalEntity] = []
     for n in sorted(names, key=lambda n: n.start):
         label, text_ = n.label, n.text
-        key = _key(label, text_)
+        if label == "PERSON" and _place_not_person(text, n):
+            label = "GPE"
+        admin = label == "GPE" and _admin_marked(text, n)
+        key = _key(label, text_, admin)
         ent = by_key.get((label, key))
         why = None
-        if ent is not None and text_ not in ent.aliases:
+        bare = label == "PERSON" and len(name_words(text_)) == 1
+        if bare:
+            ent, why, ambiguous = _surname_in_article(persons, text_)
+            if ambiguous:  # a surname two people of the article share: no one's for sure
+                key = f"{key}#{n.start}"
+            elif ent is None:
+                ent = by_key.get((label, key))
+        elif ent is not None and text_ not in ent.aliases:
             why = (person_match(ent.name, text_) if label == "PERSON" else
                    _variant_reason(label, text_, ent.name))
             if why and why != "same name":
                 why = f"{why} of {ent.name} in the same article"
-        if ent is None and label == "PERSON":
+        if ent is None and label == "GPE":
+            ent, why = _province_in_article(by_key, text, n, admin)
+        if ent is None and label == "PERSON" and not bare:
             ent, why = _person_in_article(persons, text_)
         if ent is None and label == "ORG":
             ent, why = _org_in_article(entities, text, n)
@@ -193,22 +281,38 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
                 persons.append(ent)
         elif why and why != "same name":
             ent.reasons.append((text_, ent.name, why))
+        if admin and not _is_admin(ent):
+            ent.reasons.append((text_, ent.name, ADMIN_REASON))
         by_key[(label, key)] = ent
         ent.mentions.append((n.start, n.end, text_))
         ent.aliases.add(text_)
-        ent.weak = ent.weak and getattr(n, "weak", False)
+        ent.weak = ent.weak and getattr(n, "weak", False) and label == n.label
+        if label != n.label:
+            ent.reasons.append((text_, text_, f"typed {label}: a place in the gazetteer, "
+                                "used as one"))
         if n.titled:
             ent.reasons.append((f"{n.titled} {text_}", text_, "title stripped"))
         if label == "PERSON" and len(name_words(text_)) > len(name_words(ent.name)):
             ent.name = text_
+    _place_named_orgs(entities, text)
     return entities
 
 
-def _key(label: str, text: str) -> str:
+ADMIN_REASON = "a province or state named so in the text, not the city"
+_ADMIN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|throughout|"
+                       r"city of|town of)\s+$", re.I)
+
+
+def _key(label: str, text: str, admin: bool = False) -> str:
     res = load()
     folded = fold(re.sub(r"['’]s$", "", text))
     if label == "GPE":
-        return fold(res.gpe.get(folded, folded))
+        words = folded.split()
+        if len(words) > 1 and words[-1] in res.admin_heads:  # "Rakhine State"
+            folded, admin = " ".join(words[:-1]), True
+        key = fold(res.gpe.get(folded, folded))
+        return f"{key}|admin" if admin else key
     if label == "NORP":
         return fold(res.norp.get(folded, res.norp.get(folded.rstrip("s"), folded)))
     if label == "PERSON":
@@ -216,23 +320,109 @@ def _key(label: str, text: str) -> str:
     return org_key(text)
 
 
-def _person_in_article(persons: list[LocalEntity], text: str) -> tuple[LocalEntity | None, str | None]:
-    """A later mention of a person already named in the article.
+def _is_admin(ent: LocalEntity) -> bool:
+    return ent.label == "GPE" and any(r[2] == ADMIN_REASON for r in ent.reasons)
 
-    A surname alone that fits two people of the article (relatives) is left alone."""
-    full = len(name_words(text)) > 1
+
+def _admin_marked(text: str, n) -> bool:
+    """"Kagoshima Prefecture" split by the tagger, or "Kagoshima Governor": the province."""
+    m = _ADMIN_AFTER.match(text, n.end)
+    return bool(m) and fold(m.group().strip()) in load().admin_heads | {"governor"}
+
+
+def _is_dateline(text: str, start: int, mention: str) -> bool:
+    return not text[:start].strip() and mention.isupper() and len(mention) > 2
+
+
+def _province_in_article(by_key: dict, text: str, n, admin: bool
+                         ) -> tuple[LocalEntity | None, str | None]:
+    """A place named both bare and as "X Province" in one article is the province, unless
+    the bare one is the dateline or placed in a city ("the city of X")."""
+    if _is_dateline(text, n.start, n.text) or re.search(r"\b(?:city|town) of\s+$",
+                                                         text[:n.start], re.I):
+        return None, None
+    base = _key("GPE", n.text).removesuffix("|admin")
+    res = load()
+    if res.gpe.get(base) in res.countries:  # Niger State and Niger, the country next door
+        return None, None
+    other = by_key.get(("GPE", base if admin else f"{base}|admin"))
+    if other is None or any(_is_dateline(text, s, t) for s, _, t in other.mentions):
+        return None, None
+    return other, f"the province or state named {other.name} in the same article"
+
+
+def _place_not_person(text: str, n) -> bool:
+    """A lone place name the tagger took for a person's surname: "in Trujillo", "the
+    Trujillo bypass" (never with a title or a possessive)."""
+    if n.titled or " " in n.text.strip() or fold(n.text) not in load().gpe:
+        return False
+    before, after = text[max(0, n.start - 20):n.start], text[n.end:n.end + 20]
+    if after.startswith(("'s", "’s")):
+        return False
+    if _LOCATIVE.search(before):
+        return True
+    return bool(re.search(r"\bthe\s+$", before, re.I)) and bool(re.match(r"\s+[a-z]", after))
+
+
+def _surname_in_article(persons: list[LocalEntity], text: str
+                        ) -> tuple[LocalEntity | None, str | None, bool]:
+    """A surname alone: the person of the article named before in full whose family
+    name it is, when there is exactly one (else it is ambiguous: relatives, namesakes)."""
     found = []
-    for ent in reversed(persons):
-        for alias in sorted(ent.aliases, key=len, reverse=True):
-            if full and len(name_words(alias)) < 2:
-                continue  # a full name is never taken for someone through a bare surname
+    for ent in persons:
+        fulls = [a for a in sorted(ent.aliases, key=len, reverse=True) if len(name_words(a)) > 1]
+        for alias in fulls:
             why = person_match(alias, text)
             if why:
                 found.append((ent, f"{why} of {ent.name} in the same article"))
                 break
-    if len(found) == 1 or found and full:
-        return found[0]
+    if len(found) == 1:
+        return found[0][0], found[0][1], False
+    return None, None, len(found) > 1
+
+
+def _person_in_article(persons: list[LocalEntity], text: str) -> tuple[LocalEntity | None, str | None]:
+    """A later full mention of a person already named in full in the article."""
+    for ent in reversed(persons):
+        for alias in sorted(ent.aliases, key=len, reverse=True):
+            if len(name_words(alias)) < 2:
+                continue  # a full name is never taken for someone through a bare surname
+            why = person_match(alias, text)
+            if why:
+                return ent, f"{why} of {ent.name} in the same article"
     return None, None
+
+
+def _place_named_orgs(entities: list[LocalEntity], text: str) -> None:
+    """"Borussia Dortmund ... Dortmund rejected the offer": a town standing for the club
+    (or company) of the article named after it, but not the dateline or "in Dortmund"."""
+    res = load()
+    for org in entities:
+        words = org.name.split()
+        if org.label not in ("ORG", "PERSON") or not 2 <= len(words) <= 3 or any(
+                fold(w) in ("of", "for", "and", "de") for w in words):
+            continue
+        place = fold(words[-1])
+        if place not in res.gpe or res.gpe[place] in res.countries or fold(words[0]) in (
+                res.given_names) or fold(words[0]) in res.gpe:
+            continue
+        for ent in entities:
+            if ent.label != "GPE" or _key("GPE", ent.name) != fold(res.gpe[place]):
+                continue
+            moved = [m for m in ent.mentions if not _is_dateline(text, m[0], m[2])
+                     and not _LOCATIVE.search(text[max(0, m[0] - 20):m[0]])]
+            for m in moved:
+                ent.mentions.remove(m)
+                org.mentions.append(m)
+                org.aliases.add(m[2])
+                org.reasons.append((m[2], org.name, "the town stands for the organisation "
+                                    "named after it in the same article"))
+            if moved and org.label == "PERSON":
+                org.label = "ORG"
+                org.reasons.append((org.name, org.name, "typed ORG: named after a town"))
+            org.mentions.sort()
+            ent.aliases = {t for _, _, t in ent.mentions}
+    entities[:] = [e for e in entities if e.mentions]
 
 
 _DEFINED = re.compile(r"^\s*\(\s*$")
@@ -294,8 +484,9 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
                                          fold(e.name), e.article_id))
     clusters: list[GlobalEntity] = []
     index: dict[tuple[str, str], list[GlobalEntity]] = defaultdict(list)
+    countries = _countries(local)
     for ent in order:
-        target, why = _find(ent, index)
+        target, why = _find(ent, index, countries)
         if target is None:
             target = GlobalEntity("", ent.label, ent.name, [], [])
             clusters.append(target)
@@ -319,14 +510,44 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
     return clusters
 
 
+def _countries(local: list[LocalEntity]) -> dict[str, frozenset[str]]:
+    """The countries each article is mostly about (named, or by their demonyms)."""
+    res = load()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for e in local:
+        if e.label not in ("GPE", "NORP"):
+            continue
+        for _, _, t in e.mentions:
+            f = fold(re.sub(r"['’]s$", "", t))
+            c = res.gpe.get(f) if e.label == "GPE" else res.norp.get(f, res.norp.get(f[:-1]))
+            if c in res.countries:
+                counts[e.article_id][c] += 1
+    return {aid: frozenset(c for c, k in cnt.items() if 2 * k >= max(cnt.values()))
+            for aid, cnt in counts.items()}
+
+
+def _same_country(ent: LocalEntity, c: GlobalEntity, countries: dict) -> bool:
+    """An acronym names one body per country: "CGT" in France is not "CGT" in Argentina."""
+    mine = countries.get(ent.article_id, frozenset())
+    theirs = frozenset().union(*(countries.get(m.article_id, frozenset()) for m in c.members))
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _expansions_agree(ent: LocalEntity, c: GlobalEntity) -> bool:
+    """Two organisations whose acronyms agree but whose full names differ are two."""
+    mine = {org_key(a) for a in ent.aliases | {ent.name} if not _is_acronym(a)}
+    theirs = {org_key(a) for a in _names_of(c) if not _is_acronym(a)}
+    return not mine or not theirs or bool(mine & theirs)
+
+
 def _index_keys(ent: LocalEntity) -> list[tuple[str, str]]:
     keys = set()
+    admin = _is_admin(ent)
     for alias in ent.aliases | {ent.name}:
-        keys.add((ent.label, _key(ent.label, alias)))
+        keys.add((ent.label, _key(ent.label, alias, admin)))
         if ent.label == "PERSON":
-            words = name_words(alias)
-            if words:
-                keys.add(("PERSON-surname", translit(words[-1])[:3]))
+            for w in name_words(alias):
+                keys.add(("PERSON-word", translit(w)[:2]))
         if ent.label == "ORG":
             if _is_acronym(alias):
                 keys.add(("ORG-acronym", alias.replace(".", "")))
@@ -335,46 +556,63 @@ def _index_keys(ent: LocalEntity) -> list[tuple[str, str]]:
     return sorted(keys)
 
 
-def _find(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
-    if ent.weak and len(name_words(ent.name)) == 1:
+def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None, str | None]:
+    res = load()
+    words = name_words(ent.name)
+    if ent.weak and len(words) == 1 and ent.label in ("ORG", "PERSON") and fold(
+            ent.name) not in res.gpe:
         # a lone word typed by default: the surname of a person named in another article?
-        word = name_words(ent.name)[0]
         found = []
-        for c in index.get(("PERSON-surname", translit(word)[:3]), []):
+        for c in index.get(("PERSON-word", translit(words[0])[:2]), []):
             if _real_person(c) and any(len(name_words(o)) > 1 and person_match(o, ent.name)
                                        for o in _names_of(c)):
                 found.append(c)
         if len(found) == 1:
             return found[0], f"surname of {found[0].name}, named in another article"
+    admin = _is_admin(ent)
     for alias in sorted(ent.aliases | {ent.name}, key=len, reverse=True):
-        hits = index.get((ent.label, _key(ent.label, alias)), [])
+        hits = index.get((ent.label, _key(ent.label, alias, admin)), [])
+        if hits and ent.label == "ORG" and _is_acronym(alias):
+            hits = [c for c in hits if _same_country(ent, c, countries)
+                    and _expansions_agree(ent, c)]
         if hits and ent.label != "PERSON":
             return hits[0], None if fold(alias) == fold(hits[0].name) else _variant_reason(
                 ent.label, alias, hits[0].name)
     if ent.label == "PERSON":
-        candidates = []
-        for alias in ent.aliases | {ent.name}:
-            words = name_words(alias)
-            if not words:
-                continue
-            for c in index.get(("PERSON-surname", translit(words[-1])[:3]), []):
-                for other in sorted(_names_of(c), key=lambda o: (-len(o), o)):
-                    if len(name_words(ent.name)) > 1 and len(name_words(other)) < 2:
-                        continue
-                    why = person_match(other, ent.name)
-                    if why and c not in [x for x, _ in candidates]:
-                        candidates.append((c, why if why == "same name" else f"{why} of {other}"))
-        if len(candidates) == 1:
-            return candidates[0]
-        return None, None
+        return _find_person(ent, index)
     if ent.label == "ORG":
         for alias in ent.aliases | {ent.name}:
             key = alias.replace(".", "") if _is_acronym(alias) else \
                 initials(alias).upper()
             hits = index.get(("ORG-acronym", key), []) if key else []
             if len(hits) == 1 and len(key) >= 2 and (
-                    _is_acronym(alias) or any(_is_acronym(a) for a in _names_of(hits[0]))):
+                    _is_acronym(alias) or any(_is_acronym(a) for a in _names_of(hits[0]))) and \
+                    _same_country(ent, hits[0], countries) and _expansions_agree(ent, hits[0]):
                 return hits[0], "acronym and its expansion"
+    return None, None
+
+
+def _find_person(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
+    """The one person named in another article that this one can be; none if several."""
+    full = len(name_words(ent.name)) > 1
+    candidates: list[tuple[GlobalEntity, str]] = []
+    seen: set[int] = set()
+    probe = [ent.name] if full else sorted(ent.aliases | {ent.name})
+    for alias in probe:
+        for w in name_words(alias):
+            for c in index.get(("PERSON-word", translit(w)[:2]), []):
+                if id(c) in seen:
+                    continue
+                for other in sorted(_names_of(c), key=lambda o: (-len(o), o)):
+                    if full and len(name_words(other)) < 2:
+                        continue
+                    why = person_match(other, ent.name)
+                    if why:
+                        seen.add(id(c))
+                        candidates.append((c, why if why == "same name" else f"{why} of {other}"))
+                        break
+    if len(candidates) == 1:
+        return candidates[0]
     return None, None
 
 
