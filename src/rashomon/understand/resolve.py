@@ -133,6 +133,18 @@ def person_match(a: str, b: str) -> str | None:
     return why
 
 
+def given_name_match(single: str, full: str) -> str | None:
+    """"Oleksandr" for "Oleksandr Kovalenko": a given name alone (a known given name, or
+    the first word of a name written given name first)."""
+    words, sw = name_words(full), name_words(single)
+    if len(words) < 2 or len(sw) != 1:
+        return None
+    given = words[1] if _given_last(words) else words[0]
+    if _is_muhammad(given) or not same_word(sw[0], given):
+        return None
+    return "given name alone"
+
+
 def _is_muhammad(word: str) -> bool:
     return fold(word) in _MUHAMMAD or translit(word) in ("muhamad", "muhamid")
 
@@ -143,6 +155,8 @@ def _given_match(a: str, b: str, long_name: bool) -> str | None:
     why = same_word(a, b)
     if why:
         return why
+    if _is_muhammad(a) and _is_muhammad(b):
+        return "spelling or transliteration variant"
     fa, fb = sorted((re.sub(r"[^a-z]", "", fold(a)), re.sub(r"[^a-z]", "", fold(b))), key=len)
     if len(fb) >= len(fa) + 3 and (len(fa) >= 3 and fb.startswith(fa)
                                    or len(fa) >= 4 and fb.endswith(fa)):
@@ -254,9 +268,14 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
         key = _key(label, text_, admin)
         ent = by_key.get((label, key))
         why = None
-        bare = label == "PERSON" and len(name_words(text_)) == 1
+        bare = len(name_words(text_)) == 1 and (label == "PERSON" or label == "ORG" and getattr(
+            n, "weak", False) and not _is_acronym(text_))
         if bare:
             ent, why, ambiguous = _surname_in_article(persons, text_)
+            if ent is not None or ambiguous:
+                label = "PERSON"
+            elif label != "PERSON":
+                bare = False
             if ambiguous:  # a surname two people of the article share: no one's for sure
                 key = f"{key}#{n.start}"
             elif ent is None:
@@ -288,8 +307,9 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
         ent.aliases.add(text_)
         ent.weak = ent.weak and getattr(n, "weak", False) and label == n.label
         if label != n.label:
-            ent.reasons.append((text_, text_, f"typed {label}: a place in the gazetteer, "
-                                "used as one"))
+            ent.reasons.append((text_, text_, f"typed {label}: " + (
+                "a place in the gazetteer, used as one" if label == "GPE" else
+                "a name of a person of the article")))
         if n.titled:
             ent.reasons.append((f"{n.titled} {text_}", text_, "title stripped"))
         if label == "PERSON" and len(name_words(text_)) > len(name_words(ent.name)):
@@ -372,7 +392,7 @@ def _surname_in_article(persons: list[LocalEntity], text: str
     for ent in persons:
         fulls = [a for a in sorted(ent.aliases, key=len, reverse=True) if len(name_words(a)) > 1]
         for alias in fulls:
-            why = person_match(alias, text)
+            why = person_match(alias, text) or given_name_match(text, alias)
             if why:
                 found.append((ent, f"{why} of {ent.name} in the same article"))
                 break
@@ -526,11 +546,12 @@ def _countries(local: list[LocalEntity]) -> dict[str, frozenset[str]]:
             for aid, cnt in counts.items()}
 
 
-def _same_country(ent: LocalEntity, c: GlobalEntity, countries: dict) -> bool:
+def _same_country(ent: LocalEntity, c: GlobalEntity, countries: dict,
+                  strict: bool = False) -> bool:
     """An acronym names one body per country: "CGT" in France is not "CGT" in Argentina."""
     mine = countries.get(ent.article_id, frozenset())
     theirs = frozenset().union(*(countries.get(m.article_id, frozenset()) for m in c.members))
-    return not mine or not theirs or bool(mine & theirs)
+    return bool(mine & theirs) if strict else not mine or not theirs or bool(mine & theirs)
 
 
 def _expansions_agree(ent: LocalEntity, c: GlobalEntity) -> bool:
@@ -579,7 +600,7 @@ def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None
             return hits[0], None if fold(alias) == fold(hits[0].name) else _variant_reason(
                 ent.label, alias, hits[0].name)
     if ent.label == "PERSON":
-        return _find_person(ent, index)
+        return _find_person(ent, index, countries)
     if ent.label == "ORG":
         for alias in ent.aliases | {ent.name}:
             key = alias.replace(".", "") if _is_acronym(alias) else \
@@ -592,8 +613,10 @@ def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None
     return None, None
 
 
-def _find_person(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | None]:
-    """The one person named in another article that this one can be; none if several."""
+def _find_person(ent: LocalEntity, index, countries: dict
+                 ) -> tuple[GlobalEntity | None, str | None]:
+    """The one person named in another article that this one can be; none if several. A
+    given name alone is taken only within articles about the same country."""
     full = len(name_words(ent.name)) > 1
     candidates: list[tuple[GlobalEntity, str]] = []
     seen: set[int] = set()
@@ -611,6 +634,11 @@ def _find_person(ent: LocalEntity, index) -> tuple[GlobalEntity | None, str | No
                         seen.add(id(c))
                         candidates.append((c, why if why == "same name" else f"{why} of {other}"))
                         break
+    if not candidates and not full:
+        for c in index.get(("PERSON-word", translit(name_words(ent.name)[0])[:2]), []):
+            if any(given_name_match(ent.name, o) for o in _names_of(c)) and \
+                    _same_country(ent, c, countries, strict=True) and c not in [x for x, _ in candidates]:
+                candidates.append((c, f"given name alone of {c.name}, in another article"))
     if len(candidates) == 1:
         return candidates[0]
     return None, None
