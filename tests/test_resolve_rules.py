@@ -106,6 +106,7 @@ def test_family_name_first_with_hyphenated_given_names():
     ("Md. Shafiqul Alam", "Shafiqul Alam"),            # a leading Muhammad
     ("Mohammad Shafiqul Alam", "Md. Shafiqul Alam"),
     ("Tanaka Hiroshi", "Hiroshi Tanaka"),               # family name written first
+    ("Maria Elena Soto", "Maria Soto Vargas"),          # middle name, second surname
     ("Abdel Karim Mansour", "Abdelkarim Mansour"),      # Abdel joined or not
     ("Djoko Santoso", "Joko Santoso"),                  # old Indonesian spelling
     ("Soeparman Wirjo", "Suparman Wirjo"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import stable_id
 from .resources import fold, load
@@ -28,6 +29,7 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _VOWELS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "w"})
 
 
+@lru_cache(maxsize=1 << 16)
 def translit(word: str) -> str:
     """A sound key for a name word: "Hussain" / "Husain" -> "husain", "Hussein" / "Hossein" -> "husin"."""
     w = fold(word)
@@ -54,6 +56,7 @@ def _distance_le1(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+@lru_cache(maxsize=1 << 16)
 def same_word(a: str, b: str) -> str | None:
     """Why two name words are the same word, or None."""
     if fold(a) == fold(b):
@@ -69,6 +72,11 @@ def same_word(a: str, b: str) -> str | None:
 def name_words(name: str) -> list[str]:
     """The words of a name without particles and possessives: "Abu Bakr al-Baghdadi" ->
     ["Abu", "Bakr", "Baghdadi"]."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> tuple[str, ...]:
     name = re.sub(r"['’]s$", "", name.strip())
     words = [w for w in re.split(r"[\s]+", name) if w]
     out = []
@@ -80,7 +88,7 @@ def name_words(name: str) -> list[str]:
             out[-1] += w2  # "Abdel Fattah" / "Abdel-Fattah" / "Abdelfattah"
         else:
             out.append(w2)
-    return out
+    return tuple(out)
 
 
 def _given_last(words: list[str]) -> bool:
@@ -102,6 +110,7 @@ def family_slots(words: list[str]) -> list[str]:
     return slots
 
 
+@lru_cache(maxsize=1 << 16)
 def person_match(a: str, b: str) -> str | None:
     """Why two person names name the same person (b may be a surname alone), or None."""
     wa, wb = name_words(a), name_words(b)
@@ -175,6 +184,13 @@ def _full_match(wa: list[str], wb: list[str]) -> str | None:
     reasons = set()
     last = same_word(shorter[-1], longer[-1])
     end = len(longer) - 1
+    if not last and len(wa) == len(wb) >= 3:
+        given = load().given_names
+        for x, y in ((wa, wb), (wb, wa)):  # "Carlos Alberto Mendoza" / "Carlos Mendoza Quispe"
+            if same_word(x[-1], y[-2]) and fold(x[-2]) in given and not (
+                    {fold(y[-1]), fold(y[-2])} & given) and _full_match(x + [y[-1]], y):
+                return "a middle name and a second surname given or not"
+        return None
     if not last and len(longer) >= 3 and len(longer) > len(shorter):
         last = same_word(shorter[-1], longer[-2])  # "Renzo Villanueva" / "... Villanueva Salas"
         if not last or fold(longer[-2]) in load().given_names:
@@ -246,13 +262,28 @@ class LocalEntity:
                    [(r.alias, r.of, r.reason) for r in e.reasons], set(e.aliases), e.weak)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: one object per workspace entity
 class GlobalEntity:
     id: str
     label: str
     name: str
     members: list[LocalEntity]
     reasons: list[tuple[str, str, str]]
+    names: set[str] = field(default_factory=set)       # every alias of every member
+    _by_length: tuple[str, ...] | None = None
+
+    def add(self, ent: LocalEntity) -> None:
+        self.members.append(ent)
+        self.reasons.extend(ent.reasons)
+        if not ent.aliases <= self.names:
+            self.names |= ent.aliases
+            self._by_length = None
+
+    def names_by_length(self) -> tuple[str, ...]:
+        """Its names, the longest first (cached until a member brings a new one)."""
+        if self._by_length is None:
+            self._by_length = tuple(sorted(self.names, key=lambda o: (-len(o), o)))
+        return self._by_length
 
 
 def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity]:
@@ -514,8 +545,7 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
             target.reasons.append((ent.name, target.name, why))
         if target.label != ent.label:
             ent.label = target.label
-        target.members.append(ent)
-        target.reasons.extend(ent.reasons)
+        target.add(ent)
         for key in _index_keys(ent):
             if target not in index[key]:
                 index[key].append(target)
@@ -617,27 +647,30 @@ def _find_person(ent: LocalEntity, index, countries: dict
                  ) -> tuple[GlobalEntity | None, str | None]:
     """The one person named in another article that this one can be; none if several. A
     given name alone is taken only within articles about the same country."""
-    full = len(name_words(ent.name)) > 1
+    words = name_words(ent.name)
+    full = len(words) > 1
     candidates: list[tuple[GlobalEntity, str]] = []
     seen: set[int] = set()
-    probe = [ent.name] if full else sorted(ent.aliases | {ent.name})
-    for alias in probe:
-        for w in name_words(alias):
-            for c in index.get(("PERSON-word", translit(w)[:2]), []):
-                if id(c) in seen:
+    probe = sorted({translit(w)[:2] for w in (words if full else [
+        x for a in ent.aliases for x in name_words(a)]) if not _is_muhammad(w)})
+    for key in probe:
+        for c in index.get(("PERSON-word", key), []):
+            if id(c) in seen:
+                continue
+            seen.add(id(c))
+            for other in c.names_by_length():
+                if full and len(_name_words(other)) < 2:
                     continue
-                for other in sorted(_names_of(c), key=lambda o: (-len(o), o)):
-                    if full and len(name_words(other)) < 2:
-                        continue
-                    why = person_match(other, ent.name)
-                    if why:
-                        seen.add(id(c))
-                        candidates.append((c, why if why == "same name" else f"{why} of {other}"))
-                        break
+                why = person_match(other, ent.name)
+                if why:
+                    candidates.append((c, why if why == "same name" else f"{why} of {other}"))
+                    break
+            if len(candidates) > 1:
+                return None, None
     if not candidates and not full:
-        for c in index.get(("PERSON-word", translit(name_words(ent.name)[0])[:2]), []):
-            if any(given_name_match(ent.name, o) for o in _names_of(c)) and \
-                    _same_country(ent, c, countries, strict=True) and c not in [x for x, _ in candidates]:
+        for c in index.get(("PERSON-word", translit(words[0])[:2]), []):
+            if any(given_name_match(ent.name, o) for o in c.names) and _same_country(
+                    ent, c, countries, strict=True) and c not in [x for x, _ in candidates]:
                 candidates.append((c, f"given name alone of {c.name}, in another article"))
     if len(candidates) == 1:
         return candidates[0]
@@ -653,7 +686,7 @@ def _real_person(c: GlobalEntity) -> bool:
 
 
 def _names_of(c: GlobalEntity) -> set[str]:
-    return {a for m in c.members for a in m.aliases}
+    return c.names
 
 
 def _variant_reason(label: str, a: str, b: str) -> str:
