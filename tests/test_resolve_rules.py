@@ -258,3 +258,11 @@ def test_resolution_is_deterministic():
     first = run()
     assert first == run()
     assert ("Jorge Ferrer Prado", 2) in {(n, k) for _, n, k in first}
+
+
+def test_an_unknown_word_is_not_a_given_name_of_a_headline_fragment():
+    from rashomon.understand.resolve import given_name_match
+    assert given_name_match("Valentina", "Valentina Morozova")
+    assert given_name_match("Haryanto", "Haryanto Wibisono")          # plain two-word name
+    assert given_name_match("Hosseinzadeh", "Hosseinzadeh Warns Tehran Again") is None
+    assert given_name_match("Muhammad", "Muhammad Yunus") is None

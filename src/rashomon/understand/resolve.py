@@ -144,13 +144,17 @@ def person_match(a: str, b: str) -> str | None:
 
 def given_name_match(single: str, full: str) -> str | None:
     """"Oleksandr" for "Oleksandr Kovalenko": a given name alone (a known given name, or
-    the first word of a name written given name first)."""
+    the first word of a plain two-word name; the second when written family name first)."""
     words, sw = name_words(full), name_words(single)
     if len(words) < 2 or len(sw) != 1:
         return None
     given = words[1] if _given_last(words) else words[0]
     if _is_muhammad(given) or not same_word(sw[0], given):
         return None
+    res = load()
+    if fold(given) not in res.given_names and (len(words) > 2 or any(
+            fold(w) in res.gpe for w in words)):
+        return None  # an unknown word is a given name only in a plain two-word name
     return "given name alone"
 
 
