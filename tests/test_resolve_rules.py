@@ -266,3 +266,39 @@ def test_an_unknown_word_is_not_a_given_name_of_a_headline_fragment():
     assert given_name_match("Haryanto", "Haryanto Wibisono")          # plain two-word name
     assert given_name_match("Hosseinzadeh", "Hosseinzadeh Warns Tehran Again") is None
     assert given_name_match("Muhammad", "Muhammad Yunus") is None
+
+
+def test_a_court_every_country_has_is_one_per_country():
+    ke = article("k", "Kenya's Supreme Court ruled. Kenya and Kenyan judges.",
+                 [("Kenya", "GPE"), ("Supreme Court", "ORG"), ("Kenya", "GPE"),
+                  ("Kenyan", "NORP")])
+    cl = article("c", "Chile's Supreme Court ruled. Chile and Chilean judges.",
+                 [("Chile", "GPE"), ("Supreme Court", "ORG"), ("Chile", "GPE"),
+                  ("Chilean", "NORP")])
+    ke2 = article("k2", "The Supreme Court in Kenya sat again.",
+                  [("Supreme Court", "ORG"), ("Kenya", "GPE")])
+    clusters = resolve(ke + cl + ke2)
+    assert cluster_of(clusters, "k", "Supreme Court") is not cluster_of(clusters, "c",
+                                                                        "Supreme Court")
+    assert cluster_of(clusters, "k", "Supreme Court") is cluster_of(clusters, "k2",
+                                                                    "Supreme Court")
+
+
+def test_an_international_body_is_one_across_countries():
+    a = article("a", "NATO said Poland would host troops.", [("NATO", "ORG"), ("Poland", "GPE")])
+    b = article("b", "NATO and Turkey agreed.", [("NATO", "ORG"), ("Turkey", "GPE")])
+    clusters = resolve(a + b)
+    assert cluster_of(clusters, "a", "NATO") is cluster_of(clusters, "b", "NATO")
+
+
+def test_a_bare_surname_in_a_story_about_another_country_stays_alone():
+    a = article("a", "Choi Dong-hyun said South Korea would act. South Korea agreed.",
+                [("Choi Dong-hyun", "PERSON"), ("South Korea", "GPE"), ("South Korea", "GPE")])
+    b = article("b", "Choi told reporters that Peru would act.", [("Choi", "PERSON"),
+                                                                  ("Peru", "GPE")])
+    c = article("c", "In Seoul, Choi said South Korea would act.",
+                [("Seoul", "GPE"), ("Choi", "PERSON"), ("South Korea", "GPE")])
+    clusters = resolve(a + b + c)
+    full = cluster_of(clusters, "a", "Choi Dong-hyun")
+    assert cluster_of(clusters, "b", "Choi") is not full
+    assert cluster_of(clusters, "c", "Choi") is full

@@ -582,10 +582,48 @@ def _countries(local: list[LocalEntity]) -> dict[str, frozenset[str]]:
 
 def _same_country(ent: LocalEntity, c: GlobalEntity, countries: dict,
                   strict: bool = False) -> bool:
-    """An acronym names one body per country: "CGT" in France is not "CGT" in Argentina."""
+    """An acronym names one body per country: "CGT" in France is not "CGT" in Argentina
+    (international bodies aside: "UN", "World Bank")."""
+    if any(fold(a).replace(".", "") in _INTERNATIONAL or _INTERNATIONAL_WORDS & set(
+            fold(a).split()) for a in ent.aliases | {ent.name}):
+        return True
     mine = countries.get(ent.article_id, frozenset())
     theirs = frozenset().union(*(countries.get(m.article_id, frozenset()) for m in c.members))
     return bool(mine & theirs) if strict else not mine or not theirs or bool(mine & theirs)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_INSTITUTION_WORDS = _wordset(
+    "supreme constitutional high federal central electoral interior foreign defence defense "
+    "finance justice health education security intelligence election elections affairs public "
+    "prosecution prosecutor prosecutors general attorney national state ministry home trade "
+    "labour labor agriculture energy environment transport communications information internal "
+    "economy economic presidential police armed forces army navy air force court courts "
+    "parliament senate assembly council cabinet government office commission authority agency "
+    "service bank reserve treasury customs immigration border revenue tax statistics "
+    "meteorological weather disaster management emergency republican democratic socialist "
+    "liberal conservative people's peoples workers union party front movement opposition "
+    "ruling military")
+#: bodies of many countries: their names and acronyms are not tied to one country
+_INTERNATIONAL = _wordset(
+    "un eu nato who imf au icc icrc opec asean unicef unhcr wfp iaea osce wto oecd g7 g20 "
+    "brics ecowas igad sadc unesco fao ilo interpol europol fifa uefa ioc ocha undp unrwa "
+    "msf hrw oas gcc")
+_INTERNATIONAL_WORDS = _wordset("nations international world global european african asian "
+                                "arab league")
+
+
+def _generic_org(name: str) -> bool:
+    """"Constitutional Court", "Interior Ministry": a name every country has."""
+    res = load()
+    words = [fold(w) for w in re.split(r"[\s-]+", name) if w and fold(w) not in (
+        "of", "the", "and", "for", "on")]
+    return bool(words) and not _INTERNATIONAL_WORDS & set(words) and all(
+        w in _INSTITUTION_WORDS or w in res.org_heads or w in res.generic_org_words
+        for w in words)
 
 
 def _expansions_agree(ent: LocalEntity, c: GlobalEntity) -> bool:
@@ -619,15 +657,15 @@ def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None
         # a lone word typed by default: the surname of a person named in another article?
         found = []
         for c in index.get(("PERSON-word", translit(words[0])[:2]), []):
-            if _real_person(c) and any(len(name_words(o)) > 1 and person_match(o, ent.name)
-                                       for o in _names_of(c)):
+            if _real_person(c) and _same_country(ent, c, countries) and any(
+                    len(name_words(o)) > 1 and person_match(o, ent.name) for o in c.names):
                 found.append(c)
         if len(found) == 1:
             return found[0], f"surname of {found[0].name}, named in another article"
     admin = _is_admin(ent)
     for alias in sorted(ent.aliases | {ent.name}, key=len, reverse=True):
         hits = index.get((ent.label, _key(ent.label, alias, admin)), [])
-        if hits and ent.label == "ORG" and _is_acronym(alias):
+        if hits and ent.label == "ORG" and (_is_acronym(alias) or _generic_org(alias)):
             hits = [c for c in hits if _same_country(ent, c, countries)
                     and _expansions_agree(ent, c)]
         if hits and ent.label != "PERSON":
@@ -666,7 +704,7 @@ def _find_person(ent: LocalEntity, index, countries: dict
                 if full and len(_name_words(other)) < 2:
                     continue
                 why = person_match(other, ent.name)
-                if why:
+                if why and (full or _same_country(ent, c, countries)):  # a surname alone
                     candidates.append((c, why if why == "same name" else f"{why} of {other}"))
                     break
             if len(candidates) > 1:
