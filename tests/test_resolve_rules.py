@@ -302,3 +302,27 @@ def test_a_bare_surname_in_a_story_about_another_country_stays_alone():
     full = cluster_of(clusters, "a", "Choi Dong-hyun")
     assert cluster_of(clusters, "b", "Choi") is not full
     assert cluster_of(clusters, "c", "Choi") is full
+
+
+def test_word_order_variants_of_a_long_organisation_name_merge():
+    a = article("a", "The Agency for Fisheries and Ocean Research said. Norway agreed.",
+                [("Agency for Fisheries and Ocean Research", "ORG"), ("Norway", "GPE")])
+    b = article("b", "The Ocean Research and Fisheries Agency said. Norway agreed.",
+                [("Ocean Research and Fisheries Agency", "ORG"), ("Norway", "GPE")])
+    c = article("c", "Bank of Lagos and Lagos Bank differ.", [("Bank of Lagos", "ORG"),
+                                                              ("Lagos Bank", "ORG")])
+    clusters = resolve(a + b + c)
+    assert cluster_of(clusters, "a", "Agency for Fisheries and Ocean Research") is cluster_of(
+        clusters, "b", "Ocean Research and Fisheries Agency")
+    assert cluster_of(clusters, "c", "Bank of Lagos") is not cluster_of(clusters, "c",
+                                                                        "Lagos Bank")
+
+
+def test_a_region_named_with_or_without_its_landform_word():
+    a = article("a", "Troops entered the Sinai Peninsula.", [("Sinai Peninsula", "LOC")])
+    b = article("b", "Fighting in Sinai went on.", [("Sinai", "LOC")])
+    c = article("c", "The Bekaa Valley and the Sinai Desert.", [("Bekaa Valley", "LOC"),
+                                                               ("Sinai Desert", "LOC")])
+    clusters = resolve(a + b + c)
+    assert cluster_of(clusters, "a", "Sinai Peninsula") is cluster_of(clusters, "b", "Sinai")
+    assert cluster_of(clusters, "c", "Bekaa Valley") is not cluster_of(clusters, "b", "Sinai")

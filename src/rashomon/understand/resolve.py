@@ -228,13 +228,20 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+_FUNCTION_WORDS = frozenset({"and", "&", "for", "on", "in", "de", "del", "des", "du", "la",
+                             "le", "et", "y"})
+
+
 def org_key(name: str) -> str:
     res = load()
     words = [fold(w) for w in re.split(r"[\s-]+", re.sub(r"['’]s$", "", name))
              if w and fold(w) not in res.generic_org_words]
     words = [re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words]  # Guards / Guard
     words = [re.sub(r"(?<=tion)ary$", "", w) for w in words]    # Revolutionary / Revolution
-    return " ".join(t for t in (translit(w) for w in words) if t)
+    keys = [t for t in (translit(w) for w in words if w not in _FUNCTION_WORDS) if t]
+    if len(keys) >= 3:  # "National Service of Geology and Mining" / "... Mining Service"
+        keys.sort()
+    return " ".join(keys)
 
 
 def acronym_of(acr: str, name: str) -> bool:
@@ -372,6 +379,9 @@ def _key(label: str, text: str, admin: bool = False) -> str:
         return fold(res.norp.get(folded, res.norp.get(folded.rstrip("s"), folded)))
     if label == "PERSON":
         return _sound_key(text)
+    if label == "LOC":  # "Gaza Strip" / "Gaza", "Sinai Peninsula" / "Sinai"
+        text = re.sub(r"(?<=\w)\s+(?:Strip|Heights|Peninsula|Valley|Desert|Archipelago|Delta|"
+                      r"Highlands|Plateau)$", "", re.sub(r"['’]s$", "", text))
     return org_key(text)
 
 
