@@ -326,3 +326,9 @@ def test_a_region_named_with_or_without_its_landform_word():
     clusters = resolve(a + b + c)
     assert cluster_of(clusters, "a", "Sinai Peninsula") is cluster_of(clusters, "b", "Sinai")
     assert cluster_of(clusters, "c", "Bekaa Valley") is not cluster_of(clusters, "b", "Sinai")
+
+
+def test_a_capital_is_not_taken_for_the_radio_named_after_it():
+    text = "Radio Tehran said on Monday that Tehran would respond."
+    ents = article("a", text, [("Radio Tehran", "ORG"), ("Tehran", "GPE")])
+    assert len(ents) == 2

@@ -1,14 +1,20 @@
 """One entity per real-world actor: merge names across spellings, transliterations, titles,
 acronyms and articles, and say why each merge was made.
 
-Merges: the same name; a transliteration variant (Hussein / Husain / Hossein, Mohammad /
-Muhammad / Mohammed: letters folded by sound, then at most one letter apart); the Arabic
-article (al-X / Al-X / X); a surname standing for a full name of the same article; a
-middle name present or not; an acronym and its expansion (defined in brackets, or the
-initials); "also known as" / "formerly" aliases; one-letter typos of a longer name.
-Never merged: different types; people whose given names differ; an organisation and
-another whose name contains it with a distinctive word more; countries are matched by
-their gazetteer name only, so Iran / Iraq and Niger / Nigeria stay apart.
+Merges: the same name; a transliteration variant (Hussein / Husain / Hossein, Soetrisno /
+Sutrisno: letters folded by sound, then at most one letter apart); the Arabic article and
+joined forms (al-X / X, Abdel Fattah / Abdelfattah); a surname alone standing for the one
+full name of the article whose family-name slot it fills (last word, first of two
+surnames, or the first word of "Choi Dong-hyun"); a given name alone for the one person
+it starts; a middle name or a second surname present or not; short given names (Dan /
+Daniel); a leading Muhammad; family name written first in one; an acronym and its
+expansion; "also known as" aliases; a province named with and without "Province".
+Never merged: different types; people whose given names differ; a bare surname two people
+of an article share; a city and the province of the same name ("X" / "X Province", the
+dateline / "X Governor"); an organisation and another whose name contains it; one acronym
+or one generic name ("Supreme Court") in articles about different countries, or with
+different expansions; countries are matched by their gazetteer name only, so Iran / Iraq
+and Niger / Nigeria stay apart.
 """
 
 from __future__ import annotations
@@ -27,6 +33,10 @@ _ABD = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdoul"})
 _MUHAMMAD = frozenset({"md", "md.", "mohd", "mohd.", "muhd", "muhd."})
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _VOWELS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "w"})
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -458,6 +468,12 @@ def _person_in_article(persons: list[LocalEntity], text: str) -> tuple[LocalEnti
     return None, None
 
 
+#: "Radio Tehran", "Bank Jakarta", "Greater Manchester": the town alone is not the body
+_NOT_CLUB_WORDS = _wordset("radio television tv press bank air airways airlines university "
+                           "port news daily voice times post metro city greater new old north "
+                           "south east west central upper lower great grand")
+
+
 def _place_named_orgs(entities: list[LocalEntity], text: str) -> None:
     """"Borussia Dortmund ... Dortmund rejected the offer": a town standing for the club
     (or company) of the article named after it, but not the dateline or "in Dortmund"."""
@@ -467,9 +483,9 @@ def _place_named_orgs(entities: list[LocalEntity], text: str) -> None:
         if org.label not in ("ORG", "PERSON") or not 2 <= len(words) <= 3 or any(
                 fold(w) in ("of", "for", "and", "de") for w in words):
             continue
-        place = fold(words[-1])
-        if place not in res.gpe or res.gpe[place] in res.countries or fold(words[0]) in (
-                res.given_names) or fold(words[0]) in res.gpe:
+        place, first = fold(words[-1]), fold(words[0])
+        if place not in res.gpe or res.gpe[place] in res.countries or first in (
+                res.given_names) or first in res.gpe or first in _NOT_CLUB_WORDS:
             continue
         for ent in entities:
             if ent.label != "GPE" or _key("GPE", ent.name) != fold(res.gpe[place]):
@@ -600,10 +616,6 @@ def _same_country(ent: LocalEntity, c: GlobalEntity, countries: dict,
     mine = countries.get(ent.article_id, frozenset())
     theirs = frozenset().union(*(countries.get(m.article_id, frozenset()) for m in c.members))
     return bool(mine & theirs) if strict else not mine or not theirs or bool(mine & theirs)
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _INSTITUTION_WORDS = _wordset(
