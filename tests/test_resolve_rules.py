@@ -332,3 +332,21 @@ def test_a_capital_is_not_taken_for_the_radio_named_after_it():
     text = "Radio Tehran said on Monday that Tehran would respond."
     ents = article("a", text, [("Radio Tehran", "ORG"), ("Tehran", "GPE")])
     assert len(ents) == 2
+
+
+def test_organisation_spelling_variants_merge_across_articles():
+    a = article("a", "Fighters of Hizballah and of Jamaat al-Tawhid.",
+                [("Hizballah", "ORG"), ("Jamaat al-Tawhid", "ORG")])
+    b = article("b", "Hezbollah fired and Jamaat Tawheed denied it.",
+                [("Hezbollah", "ORG"), ("Jamaat Tawheed", "ORG")])
+    c = article("c", "Kataib Hezbollah claimed it.", [("Kataib Hezbollah", "ORG")])
+    clusters = resolve(a + b + c)
+    assert cluster_of(clusters, "a", "Hizballah") is cluster_of(clusters, "b", "Hezbollah")
+    assert cluster_of(clusters, "a", "Jamaat al-Tawhid") is cluster_of(clusters, "b",
+                                                                       "Jamaat Tawheed")
+    assert cluster_of(clusters, "c", "Kataib Hezbollah") is not cluster_of(clusters, "b",
+                                                                           "Hezbollah")
+
+
+def test_hyphenated_and_spaced_double_surnames_merge():
+    assert person_match("Ngozi Adeyemi-Cole", "Ngozi Adeyemi Cole") == "hyphen or spacing differs"

@@ -126,6 +126,9 @@ def person_match(a: str, b: str) -> str | None:
     wa, wb = name_words(a), name_words(b)
     if not wa or not wb:
         return None
+    if len(wa) > 1 and len(wb) > 1 and len(wa) != len(wb) and "".join(
+            map(translit, wa)) == "".join(map(translit, wb)):
+        return "hyphen or spacing differs"  # "Okoye-Bello" / "Okoye Bello"
     if len(wa) == 1 and len(wb) == 1:
         why = same_word(wa[0], wb[0])
         return None if why is None else "surname" if why == "same name" else f"surname, {why}"
@@ -245,7 +248,7 @@ _FUNCTION_WORDS = frozenset({"and", "&", "for", "on", "in", "de", "del", "des", 
 def org_key(name: str) -> str:
     res = load()
     words = [fold(w) for w in re.split(r"[\s-]+", re.sub(r"['’]s$", "", name))
-             if w and fold(w) not in res.generic_org_words]
+             if w and fold(w) not in res.generic_org_words and fold(w) not in ("al", "el")]
     words = [re.sub(r"(?<=[a-z]{3})s$", "", w) for w in words]  # Guards / Guard
     words = [re.sub(r"(?<=tion)ary$", "", w) for w in words]    # Revolutionary / Revolution
     keys = [t for t in (translit(w) for w in words if w not in _FUNCTION_WORDS) if t]
@@ -663,6 +666,9 @@ def _index_keys(ent: LocalEntity) -> list[tuple[str, str]]:
         if ent.label == "PERSON":
             for w in name_words(alias):
                 keys.add(("PERSON-word", translit(w)[:2]))
+        skeleton = _skeleton(ent.label, alias)
+        if skeleton:
+            keys.add(("skeleton", skeleton))
         if ent.label == "ORG":
             if _is_acronym(alias):
                 keys.add(("ORG-acronym", alias.replace(".", "")))
@@ -695,6 +701,12 @@ def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None
                 ent.label, alias, hits[0].name)
     if ent.label == "PERSON":
         return _find_person(ent, index, countries)
+    for alias in sorted(ent.aliases | {ent.name}, key=len, reverse=True):
+        skeleton = _skeleton(ent.label, alias)
+        hits = [c for c in index.get(("skeleton", skeleton), []) if c.label == ent.label and (
+            not _generic_org(alias) or _same_country(ent, c, countries))] if skeleton else []
+        if len(hits) == 1:
+            return hits[0], "spelling or transliteration variant"
     if ent.label == "ORG":
         for alias in ent.aliases | {ent.name}:
             key = alias.replace(".", "") if _is_acronym(alias) else \
@@ -705,6 +717,15 @@ def _find(ent: LocalEntity, index, countries: dict) -> tuple[GlobalEntity | None
                     _same_country(ent, hits[0], countries) and _expansions_agree(ent, hits[0]):
                 return hits[0], "acronym and its expansion"
     return None, None
+
+
+def _skeleton(label: str, name: str) -> str:
+    """The consonants of an organisation's or place's name: "Hezbollah" / "Hizballah" ->
+    "hzblh" (long enough to be telling: five consonants or more)."""
+    if label not in ("ORG", "FAC", "LOC") or _is_acronym(name):
+        return ""
+    key = re.sub(r"[aeiouy\s]|(.)(?=\1)", "", org_key(name))
+    return f"{label}:{key}" if len(key) >= 5 else ""
 
 
 def _find_person(ent: LocalEntity, index, countries: dict
