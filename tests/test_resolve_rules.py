@@ -350,3 +350,17 @@ def test_organisation_spelling_variants_merge_across_articles():
 
 def test_hyphenated_and_spaced_double_surnames_merge():
     assert person_match("Ngozi Adeyemi-Cole", "Ngozi Adeyemi Cole") == "hyphen or spacing differs"
+
+
+def test_a_town_standing_for_a_club_named_in_another_article():
+    a = article("a", "LYON — Olympique Lyon signed him. Lyon paid 40 million. France cheered.",
+                [("LYON", "GPE"), ("Olympique Lyon", "ORG"), ("Lyon", "GPE"), ("France", "GPE")])
+    b = article("b", "Lyon agreed the fee on Monday, French media said. France agreed.",
+                [("Lyon", "GPE"), ("French", "NORP"), ("France", "GPE")])
+    c = article("c", "He said goodbye to friends in Lyon. France was sunny.",
+                [("Lyon", "GPE"), ("France", "GPE")])
+    clusters = resolve(a + b + c)
+    club = cluster_of(clusters, "a", "Olympique Lyon")
+    assert cluster_of(clusters, "b", "Lyon") is club and club.label == "ORG"
+    town = cluster_of(clusters, "c", "Lyon")
+    assert town is not club and town is cluster_of(clusters, "a", "LYON")

@@ -370,9 +370,15 @@ def cluster_article(article_id: str, text: str, names: list) -> list[LocalEntity
         if label == "PERSON" and len(name_words(text_)) > len(name_words(ent.name)):
             ent.name = text_
     _place_named_orgs(entities, text)
+    for ent in entities:  # a town named as a place ("in X", the dateline): hidden evidence
+        if ent.label == "GPE" and any(_is_dateline(text, s, t) or _LOCATIVE.search(
+                text[max(0, s - 20):s]) for s, _, t in ent.mentions):
+            ent.reasons.append((ent.name, ent.name, PLACED_REASON))
     return entities
 
 
+TOWN_REASON = "the town stands for the organisation named after it in the same article"
+PLACED_REASON = "named as a place (dateline, 'in X')"
 ADMIN_REASON = "a province or state named so in the text, not the city"
 _ADMIN_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+)\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|throughout|"
@@ -499,8 +505,7 @@ def _place_named_orgs(entities: list[LocalEntity], text: str) -> None:
                 ent.mentions.remove(m)
                 org.mentions.append(m)
                 org.aliases.add(m[2])
-                org.reasons.append((m[2], org.name, "the town stands for the organisation "
-                                    "named after it in the same article"))
+                org.reasons.append((m[2], org.name, TOWN_REASON))
             if moved and org.label == "PERSON":
                 org.label = "ORG"
                 org.reasons.append((org.name, org.name, "typed ORG: named after a town"))
@@ -582,6 +587,7 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
         for key in _index_keys(ent):
             if target not in index[key]:
                 index[key].append(target)
+    _town_clubs(clusters, countries)
     used: set[str] = set()
     for c in clusters:
         c.name = _canonical(c)
@@ -591,6 +597,35 @@ def resolve(local: list[LocalEntity]) -> list[GlobalEntity]:
             c.id = stable_id("e", c.label, fold(c.name), first[0], str(first[1]))
         used.add(c.id)
     return clusters
+
+
+def _town_clubs(clusters: list[GlobalEntity], countries: dict) -> None:
+    """"Dortmund agreed the fee" in an article that never names Borussia Dortmund: a town
+    never named as a place there, whose name stands for a club elsewhere in the workspace
+    (one club, articles about the same country), is that club."""
+    clubs: dict[str, list[GlobalEntity]] = defaultdict(list)
+    for c in clusters:
+        for r in c.reasons:
+            if r[2] == TOWN_REASON and c.label == "ORG" and c not in clubs[fold(r[0])]:
+                clubs[fold(r[0])].append(c)
+    if not clubs:
+        return
+    for c in clusters:
+        if c.label != "GPE":
+            continue
+        for m in list(c.members):
+            found = clubs.get(fold(m.name), [])
+            if len(found) != 1 or any(r[2] == PLACED_REASON for r in m.reasons) or \
+                    not _same_country(m, found[0], countries):
+                continue
+            c.members.remove(m)
+            for r in m.reasons:
+                c.reasons.remove(r)
+            m.label = "ORG"
+            found[0].add(m)
+            found[0].reasons.append((m.name, found[0].name, "the town stands for the club "
+                                     "named after it in another article"))
+    clusters[:] = [c for c in clusters if c.members]
 
 
 def _countries(local: list[LocalEntity]) -> dict[str, frozenset[str]]:
