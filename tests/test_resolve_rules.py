@@ -362,5 +362,6 @@ def test_a_town_standing_for_a_club_named_in_another_article():
     clusters = resolve(a + b + c)
     club = cluster_of(clusters, "a", "Olympique Lyon")
     assert cluster_of(clusters, "b", "Lyon") is club and club.label == "ORG"
+    assert club.name == "Olympique Lyon"  # its full name, though "Lyon" is said more
     town = cluster_of(clusters, "c", "Lyon")
     assert town is not club and town is cluster_of(clusters, "a", "LYON")

@@ -831,4 +831,10 @@ def _canonical(c: GlobalEntity) -> str:
             canonical = res.gpe.get(fold(n))
             if canonical and canonical in res.countries:
                 return canonical
-    return max(counts, key=lambda n: (counts[n], not n.isupper(), len(n), n))
+    best = max(counts, key=lambda n: (counts[n], not n.isupper(), len(n), n))
+    if c.label == "ORG" and any(r[2] == TOWN_REASON for r in c.reasons):
+        # "Dortmund" said more often than "Borussia Dortmund": the club's full name
+        longer = [n for n in counts if n.endswith(f" {best}")]
+        if longer:
+            return max(longer, key=lambda n: (counts[n], n))
+    return best
