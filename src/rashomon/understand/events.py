@@ -4,10 +4,19 @@ A trigger word from ``data/events.toml`` gives the type; the names before the tr
 fill the first role of that type (agent, speaker...), the names after it the second
 (target, victim...), turned round in the passive ("was killed by"); a place after
 "in/at/near" is the location; a date in the sentence, normalised, is the date.
+
+Only reported events count: a trigger that is negated ("did not attack"), hypothetical
+("could expel", "to strike"), inside a quotation, or a reporting verb of a relative clause
+("X, which says...") gives no event. A statement needs a named speaker: the name right
+before the verb (appositions, "on Monday", "in a statement" may stand between), the name
+after it in '"...," said X', or the last person named before "he said"/"she said".
+Some trigger forms count only with a context word near them (``[conditional]``: "fell"
+is economic next to "percent" or "shares", "sent" is a deployment of "troops").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,15 +24,36 @@ from functools import lru_cache
 from importlib import resources as ir
 
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
+_SPEAKERS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACES = {"GPE", "FAC", "LOC"}
 _DEFINITE = re.compile(r"\b(?:the|his|her|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 _MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|military|army|troops|forces|bomb\w*|"
                        r"killed|killing|dead|wounded|targeted|targeting|militants?|fighters|"
                        r"artillery|retaliat\w*|warplanes?|jets?|naval|strikes? on)\b", re.I)
+_VIOLENCE = re.compile(r"\b(?:attack\w*|strikes?|airstrikes?|shot|shoot\w*|gun\w*|bomb\w*|"
+                       r"raid\w*|stabb\w*|troops|soldiers|forces|militants?|fighters|shell\w*|"
+                       r"police|army|executed|assassin\w*|war)\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^–—:-]{1,40})?\s*(?:\([^)]{1,30}\))?\s*[–—:-]\s")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$", re.I)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
 _LOC_PREP = re.compile(r"\b(?:in|at|near|outside|inside|on|from|into|across)\s+(?:the\s+)?$", re.I)
+# "did not attack", "no deal", "could expel", "would meet": not a reported event
+_UNREAL = re.compile(r"(?:\b(?:not|never|no|without|would|could|might|should|cannot)|n[’']t)"
+                     r"\s+(?:(?:have|be|been|yet|to|a|an|any|the|further|immediately|"
+                     r"directly|also)\s+)?$", re.I)
+_TO_VERB = re.compile(r"\bto\s+$", re.I)
+_NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
+# "Knut, which says it...", "Garba, who has repeatedly said": background, not an occasion
+_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$", re.I)
+_PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", re.I)
+# what may stand between a speaker's name and the verb: "(KNUT)", ", its chief executive,",
+# "on Monday", "in a statement", "also", "in <place>"; N is another name
+_SPEAKER_GAP = re.compile(
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;.]{1,90},?)?(?:\s*\([^)]{1,40}\))?\s*"
+    r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
+    r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|\w+ly)\s+)*$", re.I)
+_AFTER_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
+_QUOTES = re.compile(r"[\"“”]|\n\s*\n")
 
 
 @dataclass
@@ -47,11 +77,28 @@ class SentenceEvent:
     anaphoric: bool = False         # "the assassination": an event already told
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    pattern: re.Pattern[str]
+    by_form: dict[str, str]
+    roles: dict[str, tuple[str, str]]
+    conditional: dict[str, tuple[str, re.Pattern[str], int]]  # form -> (type, context, window)
+    bare: frozenset[str]            # types that are events without a named participant
+
+
 @lru_cache(maxsize=1)
-def lexicon() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, str]]]:
+def lexicon() -> Lexicon:
     data = tomllib.loads(ir.files("rashomon").joinpath("data/events.toml").read_text("utf-8"))
     by_form: dict[str, str] = {}
     parts = []
+    conditional: dict[str, tuple[str, re.Pattern[str], int]] = {}
+    for etype, table in data.get("conditional", {}).items():
+        context = re.compile(r"(?:" + "|".join(
+            re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
+            for w in table["context"]) + r")\b", re.I)
+        for form in table["forms"]:
+            conditional[form] = (etype, context, int(table.get("window", 0)))
+            parts.append((len(form), re.escape(form)))
     for etype, forms in data["triggers"].items():
         for form in forms:
             key = form.rstrip("*")
@@ -60,7 +107,7 @@ def lexicon() -> tuple[re.Pattern[str], dict[str, str], dict[str, tuple[str, str
     parts.sort(reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(p for _, p in parts) + r")\b", re.I)
     roles = {k: (v[0], v[1]) for k, v in data["roles"].items()}
-    return pattern, by_form, roles
+    return Lexicon(pattern, by_form, roles, conditional, frozenset(data.get("bare", [])))
 
 
 def _type_of(word: str, by_form: dict[str, str]) -> str | None:
@@ -73,14 +120,49 @@ def _type_of(word: str, by_form: dict[str, str]) -> str | None:
     return None
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The character ranges inside quotation marks; a paragraph break closes a quote."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTES.finditer(text):
+        mark = m.group(0)
+        if mark[0] == "\n":
+            open_at = None
+        elif mark == "“" or (mark == '"' and open_at is None):
+            open_at = m.end()
+        elif open_at is not None:
+            spans.append((open_at, m.start()))
+            open_at = None
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _event_type(lex: Lexicon, text: str, s: int, e: int, start: int, end: int) -> str | None:
+    word = text[start:end]
+    low = word.lower()
+    if low in lex.conditional:
+        etype, context, window = lex.conditional[low]
+        around = text[max(s, start - window):min(e, end + window)] if window else text[s:e]
+        return etype if context.search(around) else None
+    return _type_of(word, lex.by_form)
+
+
 def find_events(text: str, sentences: list[tuple[int, int]],
                 mentions: list[tuple[int, int, str, int]],
                 dates: list[tuple[int, int, str | None]]) -> list[SentenceEvent]:
     """Events of each sentence. ``mentions`` are (start, end, label, entity index)."""
-    pattern, by_form, roles = lexicon()
+    lex = lexicon()
     out: list[SentenceEvent] = []
     mentions = sorted(mentions)
     dates = sorted(dates)
+    quotes = quoted_spans(text)
+    q_starts = [a for a, _ in quotes]
+    persons = [m for m in mentions if m[2] == "PERSON" and not _in_spans(m[0], quotes, q_starts)]
+    p_ends = [m[1] for m in persons]
     mi = di = 0  # one sweep over sentences, mentions and dates: linear in the text
     for s, e in sentences:
         sentence = text[s:e]
@@ -91,8 +173,9 @@ def find_events(text: str, sentences: list[tuple[int, int]],
         inside = []
         k = mi
         while k < len(mentions) and mentions[k][0] < e:
-            if mentions[k][0] >= skip_to and mentions[k][1] <= e:
-                inside.append(mentions[k])
+            m = mentions[k]
+            if m[0] >= skip_to and m[1] <= e and not _in_spans(m[0], quotes, q_starts):
+                inside.append(m)
             k += 1
         while di < len(dates) and dates[di][0] < s:
             di += 1
@@ -102,26 +185,47 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             sentence_dates.append(dates[k])
             k += 1
         seen_types: set[str] = set()
-        for match in pattern.finditer(sentence):
-            etype = _type_of(match.group(0), by_form)
-            before_trigger = text[max(s, s + match.start() - 12):s + match.start()].lower()
-            if re.search(r"\bto\s+$", before_trigger) and match.group(0).lower() in (
-                    "deal", "strike", "attack", "raid", "march", "rally", "vote", "transfer"):
-                continue  # "to deal a blow", "to strike back": a verb, not the event
-            if etype == "attack" and match.group(0).lower() in ("strike", "strikes") and not \
-                    _MILITARY.search(sentence):
-                etype = "protest"  # a teachers' strike, a general strike
+        for match in lex.pattern.finditer(sentence):
+            t_start, t_end = s + match.start(), s + match.end()
+            word = match.group(0)
+            etype = _event_type(lex, text, s, e, t_start, t_end)
             if etype is None or etype in seen_types:
                 continue
-            t_start, t_end = s + match.start(), s + match.end()
+            before_trigger = text[max(s, t_start - 30):t_start]
+            if _TO_VERB.search(before_trigger) and " " not in word and \
+                    not _NOUN_END.search(word):
+                continue  # "to strike back", "calls to expel": a verb, not the event
+            if _UNREAL.search(before_trigger) or _in_spans(t_start, quotes, q_starts):
+                continue  # "did not attack", "could expel", an event inside a quotation
+            if etype == "attack" and word.lower() in ("strike", "strikes") and not \
+                    _MILITARY.search(sentence):
+                etype = "protest"  # a teachers' strike, a general strike
+            if etype == "killing" and not _VIOLENCE.search(sentence) and \
+                    any(lex.by_form.get(w.lower()) == "disaster" for w in re.findall(
+                        r"\w+", sentence)):
+                etype = "death"  # "the cyclone killed 27 people": no killer
+            if etype == "statement" and _RELATIVE.search(before_trigger):
+                continue
+            if etype in seen_types:
+                continue
             if any(m[0] <= t_start < m[1] for m in inside):
                 continue  # "Strike" inside a name
-            first, second = roles[etype]
-            before = [m for m in inside if m[1] <= t_start and m[2] in _ACTORS]
-            after = [m for m in inside if m[0] >= t_end and m[2] in _ACTORS]
-            passive = bool(_PASSIVE.search(text[max(s, t_start - 20):t_start]))
+            first, second = lex.roles[etype]
+            # a place after "in/at" is where it happened, not who did it
+            actors = [m for m in inside if m[2] in _ACTORS and not (
+                m[2] == "GPE" and _LOC_PREP.search(text[max(s, m[0] - 12):m[0]]))]
+            before = [m for m in actors if m[1] <= t_start]
+            after = [m for m in actors if m[0] >= t_end]
             participants: list[tuple[int, str]] = []
-            if passive:
+            if etype == "statement":
+                speaker = _speaker(text, s, t_start, t_end, before, after, persons, p_ends,
+                                   [m for m in inside if m[1] <= t_start])
+                if speaker is None:
+                    continue
+                participants.append((speaker, first))
+                participants += [(m[3], second) for m in _objects(after, text, t_end)
+                                 if m[3] != speaker and m[2] != "NORP"][:1]
+            elif _PASSIVE.search(text[max(s, t_start - 20):t_start]):
                 by = [m for m in after if _BY.match(text[t_end:m[0]])]
                 if by:
                     participants.append((by[0][3], first))
@@ -132,33 +236,68 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                     participants.append((_subject(before, text, t_start)[3], first))
                 for m in _objects(after, text, t_end):
                     participants.append((m[3], second))
-            if etype == "statement" and not any(r == first for _, r in participants) and after \
-                    and re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]):
-                participants = [(after[0][3], first)]  # '"...," said Jane Doe'
             participants = _dedupe(participants)
-            if not participants and etype not in ("disaster", "death"):
-                continue
-            if etype == "statement" and not any(r == first for _, r in participants):
+            if not participants and etype not in lex.bare:
                 continue
             location = _location(inside, text, {p for p, _ in participants})
             date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
-            event = SentenceEvent(etype, match.group(0), t_start, s, e, participants,
-                                  location, date)
-            event.anaphoric = bool(_DEFINITE.search(before_trigger))
+            event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
+            event.anaphoric = bool(_DEFINITE.search(before_trigger[-12:]))
             out.append(event)
             seen_types.add(etype)
-    return _one_per_occasion(out)
+    return _one_per_occasion(out, lex.roles)
 
 
-def _one_per_occasion(events: list[SentenceEvent]) -> list[SentenceEvent]:
-    """An article tells one event once: later sentences of the same type about the same
-    actors (the same speaker's next quote, the strike described again) are that event."""
+def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons,
+             p_ends: list[int], names) -> int | None:
+    """The entity that said it, or None when the speaker is unnamed ("officials said")."""
+    if re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]) or \
+            re.match(r"\s*[\"“]", text[s:t_start]):
+        near = [m for m in after if m[2] in _SPEAKERS and _AFTER_GAP.match(text[t_end:m[0]])]
+        if near:  # '"...," said Knut secretary-general Jane Doe': the person
+            return next((m for m in near if m[2] == "PERSON"), near[0])[3]
+    pron = _PRONOUN.search(text[max(s, t_start - 20):t_start])
+    if pron:
+        k = bisect.bisect_right(p_ends, t_start) - 1
+        return persons[k][3] if k >= 0 and t_start - persons[k][1] < 600 else None
+    for m in reversed(before):
+        gap = text[m[1]:t_start]
+        for other in reversed([o for o in names if m[1] <= o[0]]):
+            gap = gap[:other[0] - m[1]] + "N" + gap[other[1] - m[1]:]
+        if m[2] in _SPEAKERS and _SPEAKER_GAP.match(gap):
+            return m[3]
+        if re.search(r"[.;]|\b(?:that|which|who|where|when|after|before)\b", gap):
+            break
+    return None
+
+
+def _one_per_occasion(events: list[SentenceEvent],
+                      roles: dict[str, tuple[str, str]]) -> list[SentenceEvent]:
+    """An article tells one event once: later sentences of the same type by the same
+    agent or speaker (the same speaker's next quote, the strike described again) are that
+    event; without an agent, the same other participants."""
     kept: list[SentenceEvent] = []
     for ev in events:
-        actors = {p for p, role in ev.participants}
-        same = next((k for k in kept if k.type == ev.type and (
-            actors & {p for p, _ in k.participants} if actors else not k.participants)
-            and (k.date is None or ev.date is None or k.date == ev.date)), None)
+        first = roles[ev.type][0]
+        agents = {p for p, role in ev.participants if role == first}
+        actors = {p for p, _ in ev.participants}
+        same = None
+        for k in kept:
+            if k.type != ev.type or not (k.date is None or ev.date is None or
+                                         k.date == ev.date):
+                continue
+            k_agents = {p for p, role in k.participants if role == first}
+            if agents and k_agents:
+                hit = bool(agents & k_agents)
+            elif ev.type == "statement":
+                hit = False
+            elif actors:
+                hit = bool(actors & {p for p, _ in k.participants})
+            else:
+                hit = not k.participants
+            if hit:
+                same = k
+                break
         if same is None and ev.anaphoric and ev.type != "statement":
             same = next((k for k in kept if k.type == ev.type), None)  # "the killing" again
         if same is None:
