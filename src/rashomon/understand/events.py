@@ -26,6 +26,7 @@ from importlib import resources as ir
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
 _SPEAKERS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACES = {"GPE", "FAC", "LOC"}
+_ONE_TOLL = {"death", "injury", "disaster"}  # told again and again: one event per date
 _DEFINITE = re.compile(r"\b(?:the|his|her|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 _MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|military|army|troops|forces|bomb\w*|"
                        r"killed|killing|dead|wounded|targeted|targeting|militants?|fighters|"
@@ -38,13 +39,20 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$",
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
 _LOC_PREP = re.compile(r"\b(?:in|at|near|outside|inside|on|from|into|across)\s+(?:the\s+)?$", re.I)
 # "did not attack", "no deal", "could expel", "would meet": not a reported event
-_UNREAL = re.compile(r"(?:\b(?:not|never|no|without|would|could|might|should|cannot)|n[’']t)"
+_UNREAL = re.compile(r"(?:\b(?:not|never|no|without|would|could|might|should|cannot|will|"
+                     r"call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+                     r"in\s+favou?r\s+of|seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?\s+to)|n[’']t)"
                      r"\s+(?:(?:have|be|been|yet|to|a|an|any|the|further|immediately|"
                      r"directly|also)\s+)?$", re.I)
 _TO_VERB = re.compile(r"\bto\s+$", re.I)
 _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 # "Knut, which says it...", "Garba, who has repeatedly said": background, not an occasion
 _RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$", re.I)
+_THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
+                            r"consequences|response|attacks?|war)|against)\b", re.I)
+_FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
+_PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|supporters|rall(?:y|ies)|"
+                              r"crowds?|marchers|strikers)\b", re.I)
 _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", re.I)
 # what may stand between a speaker's name and the verb: "(KNUT)", ", its chief executive,",
 # "on Monday", "in a statement", "also", "in <place>"; N is another name
@@ -52,7 +60,7 @@ _SPEAKER_GAP = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;.]{1,90},?)?(?:\s*\([^)]{1,40}\))?\s*"
     r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|\w+ly)\s+)*$", re.I)
-_AFTER_GAP = re.compile(r"^[^.;:\"“”]{0,60}$")
+_AFTER_GAP = re.compile(r"^\s*(?:(?!(?:that|on|in|to|at|from|by)\b)[\w.'’-]+,?\s+){0,4}$", re.I)
 _QUOTES = re.compile(r"[\"“”]|\n\s*\n")
 
 
@@ -92,7 +100,8 @@ def lexicon() -> Lexicon:
     by_form: dict[str, str] = {}
     parts = []
     conditional: dict[str, tuple[str, re.Pattern[str], int]] = {}
-    for etype, table in data.get("conditional", {}).items():
+    for name, table in data.get("conditional", {}).items():
+        etype = table.get("type", name)
         context = re.compile(r"(?:" + "|".join(
             re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
             for w in table["context"]) + r")\b", re.I)
@@ -163,6 +172,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
     q_starts = [a for a, _ in quotes]
     persons = [m for m in mentions if m[2] == "PERSON" and not _in_spans(m[0], quotes, q_starts)]
     p_ends = [m[1] for m in persons]
+    last_speaker: tuple[int, int] | None = None  # (entity, where): "she said" after a quote
     mi = di = 0  # one sweep over sentences, mentions and dates: linear in the text
     for s, e in sentences:
         sentence = text[s:e]
@@ -197,17 +207,14 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 continue  # "to strike back", "calls to expel": a verb, not the event
             if _UNREAL.search(before_trigger) or _in_spans(t_start, quotes, q_starts):
                 continue  # "did not attack", "could expel", an event inside a quotation
-            if etype == "attack" and word.lower() in ("strike", "strikes") and not \
-                    _MILITARY.search(sentence):
-                etype = "protest"  # a teachers' strike, a general strike
-            if etype == "killing" and not _VIOLENCE.search(sentence) and \
-                    any(lex.by_form.get(w.lower()) == "disaster" for w in re.findall(
-                        r"\w+", sentence)):
-                etype = "death"  # "the cyclone killed 27 people": no killer
-            if etype == "statement" and _RELATIVE.search(before_trigger):
+            if any(ds <= t_start < de for ds, de, _ in sentence_dates) or (
+                    word[0].isupper() and word.lower() == "march" and t_start > s):
+                continue  # "March 2021", "in March": a month
+            etype = _retype(etype, word, text, s, e, t_start, t_end, lex)
+            if etype is None or etype in seen_types:
                 continue
-            if etype in seen_types:
-                continue
+            if etype in ("statement", "threat") and _RELATIVE.search(before_trigger):
+                continue  # "Knut, which says...": no occasion
             if any(m[0] <= t_start < m[1] for m in inside):
                 continue  # "Strike" inside a name
             first, second = lex.roles[etype]
@@ -219,9 +226,10 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             participants: list[tuple[int, str]] = []
             if etype == "statement":
                 speaker = _speaker(text, s, t_start, t_end, before, after, persons, p_ends,
-                                   [m for m in inside if m[1] <= t_start])
+                                   [m for m in inside if m[1] <= t_start], last_speaker)
                 if speaker is None:
                     continue
+                last_speaker = (speaker, t_start)
                 participants.append((speaker, first))
                 participants += [(m[3], second) for m in _objects(after, text, t_end)
                                  if m[3] != speaker and m[2] != "NORP"][:1]
@@ -248,27 +256,70 @@ def find_events(text: str, sentences: list[tuple[int, int]],
     return _one_per_occasion(out, lex.roles)
 
 
+def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_end: int,
+            lex: Lexicon) -> str | None:
+    """The type a trigger has in its sentence: a teachers' strike is a protest, a storm
+    that killed people a death, a cyclone that hit a coast a disaster."""
+    sentence = text[s:e]
+    low = word.lower()
+    if etype == "attack" and low in ("strike", "strikes") and not _MILITARY.search(sentence):
+        return "protest"  # a teachers' strike, a general strike
+    if etype == "attack" and low in ("clashes", "clashed") and \
+            _PROTEST_CONTEXT.search(sentence):
+        return "protest"  # protesters clashed with police
+    natural = not _VIOLENCE.search(sentence) and any(
+        lex.by_form.get(w.lower()) == "disaster" for w in re.findall(r"\w+", text[s:t_start]))
+    if etype == "killing" and natural:
+        return "death"  # "the cyclone killed 27 people": no killer
+    if etype == "attack" and low in ("hit", "struck") and natural:
+        return "disaster"  # "the earthquake struck Palu"
+    if etype == "threat" and low in ("warned", "warning") and not (
+            _THREAT_OBJECT.match(text[t_end:e]) or _FUTURE.search(text[t_end:e]) or re.search(
+                r"\b(?:retaliat\w*|revenge|reprisals?|consequences|ultimatum)\b", sentence)):
+        return "statement"  # "the UN warned that...": a statement, no threat
+    return etype
+
+
 def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons,
-             p_ends: list[int], names) -> int | None:
+             p_ends: list[int], names, last_speaker: tuple[int, int] | None) -> int | None:
     """The entity that said it, or None when the speaker is unnamed ("officials said")."""
-    if re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]) or \
-            re.match(r"\s*[\"“]", text[s:t_start]):
-        near = [m for m in after if m[2] in _SPEAKERS and _AFTER_GAP.match(text[t_end:m[0]])]
-        if near:  # '"...," said Knut secretary-general Jane Doe': the person
-            return next((m for m in near if m[2] == "PERSON"), near[0])[3]
-    pron = _PRONOUN.search(text[max(s, t_start - 20):t_start])
+    window = max(s, t_start - 20)
+    pron = _PRONOUN.search(text[window:t_start])
     if pron:
+        after_quote = re.search(r"[\"”],?\s*$", text[max(s, window + pron.start() - 4):
+                                                     window + pron.start()])
+        if after_quote and last_speaker is not None and t_start - last_speaker[1] < 800:
+            return last_speaker[0]  # '"...," she said': the one quoted just before
         k = bisect.bisect_right(p_ends, t_start) - 1
         return persons[k][3] if k >= 0 and t_start - persons[k][1] < 600 else None
     for m in reversed(before):
         gap = text[m[1]:t_start]
         for other in reversed([o for o in names if m[1] <= o[0]]):
             gap = gap[:other[0] - m[1]] + "N" + gap[other[1] - m[1]:]
-        if m[2] in _SPEAKERS and _SPEAKER_GAP.match(gap):
+        if m[2] in _SPEAKERS and _SPEAKER_GAP.match(gap) and not (
+                gap.lstrip().startswith(",") and _inside_clause(text, s, m[0])):
             return m[3]
         if re.search(r"[.;]|\b(?:that|which|who|where|when|after|before)\b", gap):
             break
+    if re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]) or \
+            re.match(r"\s*[\"“]", text[s:t_start]):
+        near = [m for m in after if m[2] in _SPEAKERS and _AFTER_GAP.match(text[t_end:m[0]])]
+        if near:  # '"...," said Knut secretary-general Jane Doe': the person
+            return next((m for m in near if m[2] == "PERSON"), near[0])[3]
     return None
+
+
+def _nominal(trigger: str) -> bool:
+    """A noun trigger ("ceasefire", "the talks"), not a verb ("agreed", "attacking")."""
+    return " " not in trigger and not re.search(r"(?:ed|ing)$", trigger, re.I)
+
+
+def _inside_clause(text: str, s: int, start: int) -> bool:
+    """Whether a name closed by a comma ends a clause that began earlier (", which
+    controls parts of Rakhine, said"), rather than standing alone (", Jane Doe, said")."""
+    lead = text[s:start]
+    cut = max(lead.rfind(","), lead.rfind("("))
+    return cut >= 0 and bool(re.search(r"\b[a-z]+\b", lead[cut + 1:]))
 
 
 def _one_per_occasion(events: list[SentenceEvent],
@@ -283,14 +334,20 @@ def _one_per_occasion(events: list[SentenceEvent],
         actors = {p for p, _ in ev.participants}
         same = None
         for k in kept:
-            if k.type != ev.type or not (k.date is None or ev.date is None or
-                                         k.date == ev.date):
+            if k.type != ev.type:
                 continue
             k_agents = {p for p, role in k.participants if role == first}
+            if ev.type == "statement":  # the same speaker's next words, whatever the date
+                if agents & k_agents:
+                    same = k
+                    break
+                continue
+            if not (k.date is None or ev.date is None or k.date == ev.date):
+                continue
             if agents and k_agents:
                 hit = bool(agents & k_agents)
-            elif ev.type == "statement":
-                hit = False
+            elif ev.type in _ONE_TOLL or (not agents and _nominal(ev.trigger)):
+                hit = True  # the toll told again; "a ceasefire" after it was agreed
             elif actors:
                 hit = bool(actors & {p for p, _ in k.participants})
             else:
