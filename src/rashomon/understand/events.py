@@ -50,6 +50,7 @@ _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$", re.I)
 _THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
                             r"consequences|response|attacks?|war)|against)\b", re.I)
+_PASSIVE_SAY = re.compile(r"^\s+to\s+(?:be|have)\b", re.I)
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
 _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|supporters|rall(?:y|ies)|"
                               r"crowds?|marchers|strikers)\b", re.I)
@@ -57,7 +58,9 @@ _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", r
 # what may stand between a speaker's name and the verb: "(KNUT)", ", its chief executive,",
 # "on Monday", "in a statement", "also", "in <place>"; N is another name
 _SPEAKER_GAP = re.compile(
-    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^,;.]{1,90},?)?(?:\s*\([^)]{1,40}\))?\s*"
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^;.\"“”]{1,110},?)?(?:\s*\([^)]{1,40}\))?\s*"
+    r"(?:(?:'s|’s)?\s*(?:\w+\s+)?(?:official|spokes(?:man|woman|person)|ministry|"
+    r"representative|envoy)\s+)?"
     r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|\w+ly)\s+)*$", re.I)
 _AFTER_GAP = re.compile(r"^\s*(?:(?!(?:that|on|in|to|at|from|by)\b)[\w.'’-]+,?\s+){0,4}$", re.I)
@@ -213,8 +216,10 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             etype = _retype(etype, word, text, s, e, t_start, t_end, lex)
             if etype is None or etype in seen_types:
                 continue
-            if etype in ("statement", "threat") and _RELATIVE.search(before_trigger):
-                continue  # "Knut, which says...": no occasion
+            if etype in ("statement", "threat") and (
+                    _RELATIVE.search(before_trigger) or _PASSIVE_SAY.match(text[t_end:e])
+                    or re.search(r"\b(?:is|are|was|were|been)\s+$", before_trigger)):
+                continue  # "Knut, which says...", "sites said to be used": no occasion
             if any(m[0] <= t_start < m[1] for m in inside):
                 continue  # "Strike" inside a name
             first, second = lex.roles[etype]
@@ -293,14 +298,17 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
         k = bisect.bisect_right(p_ends, t_start) - 1
         return persons[k][3] if k >= 0 and t_start - persons[k][1] < 600 else None
     for m in reversed(before):
+        if t_start - m[1] > 150:
+            break
+        if re.search(r"\b(?:of|for|with|by|to|against|from|in|at)\s+(?:the\s+)?$",
+                     text[max(s, m[0] - 12):m[0]]):
+            continue  # "residents of Omdurman reported": not the speaker
         gap = text[m[1]:t_start]
         for other in reversed([o for o in names if m[1] <= o[0]]):
             gap = gap[:other[0] - m[1]] + "N" + gap[other[1] - m[1]:]
         if m[2] in _SPEAKERS and _SPEAKER_GAP.match(gap) and not (
-                gap.lstrip().startswith(",") and _inside_clause(text, s, m[0])):
+                gap.strip() == "," and _inside_clause(text, s, m[0])):
             return m[3]
-        if re.search(r"[.;]|\b(?:that|which|who|where|when|after|before)\b", gap):
-            break
     if re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]) or \
             re.match(r"\s*[\"“]", text[s:t_start]):
         near = [m for m in after if m[2] in _SPEAKERS and _AFTER_GAP.match(text[t_end:m[0]])]
