@@ -44,6 +44,8 @@ _UNREAL = re.compile(r"(?:\b(?:not|never|no|without|would|could|might|should|can
                      r"in\s+favou?r\s+of|seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?\s+to)|n[’']t)"
                      r"\s+(?:(?:have|be|been|yet|to|a|an|any|the|further|immediately|"
                      r"directly|also)\s+)?$", re.I)
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|cannot)\s+(?:\w+\s+){0,2}$")
+_POSSESSOR = re.compile(r"^['’]s?\s+(?:\w+\s+)?$")
 _TO_VERB = re.compile(r"\bto\s+$", re.I)
 _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 # "Knut, which says it...", "Garba, who has repeatedly said": background, not an occasion
@@ -208,7 +210,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if _TO_VERB.search(before_trigger) and " " not in word and \
                     not _NOUN_END.search(word):
                 continue  # "to strike back", "calls to expel": a verb, not the event
-            if _UNREAL.search(before_trigger) or _in_spans(t_start, quotes, q_starts):
+            if _UNREAL.search(before_trigger) or _MODAL.search(before_trigger) or \
+                    _in_spans(t_start, quotes, q_starts):
                 continue  # "did not attack", "could expel", an event inside a quotation
             if any(ds <= t_start < de for ds, de, _ in sentence_dates) or (
                     word[0].isupper() and word.lower() == "march" and t_start > s):
@@ -244,6 +247,10 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                     participants.append((by[0][3], first))
                 if before:
                     participants.append((before[-1][3], second))
+            elif before and _nominal(word) and _POSSESSOR.match(text[before[-1][1]:t_start]):
+                participants.append((before[-1][3], second))  # "Soleimani's killing"
+                for m in _objects(after, text, t_end):
+                    participants.append((m[3], second))
             else:
                 if before:
                     participants.append((_subject(before, text, t_start)[3], first))
@@ -350,6 +357,10 @@ def _one_per_occasion(events: list[SentenceEvent],
                     same = k
                     break
                 continue
+            if ev.type in ("killing", "death") and {p for p, r in ev.participants if r == "victim"} \
+                    & {p for p, r in k.participants if r == "victim"}:
+                same = k  # one person dies once: the same victim is the same killing
+                break
             if not (k.date is None or ev.date is None or k.date == ev.date):
                 continue
             if agents and k_agents:
