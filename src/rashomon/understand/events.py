@@ -207,6 +207,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if etype is None or etype in seen_types:
                 continue
             before_trigger = text[max(s, t_start - 30):t_start]
+            if text[t_end:t_end + 1] == "-" or text[t_start - 1:t_start] == "-":
+                continue  # "cut-off islands", "a post-meeting briefing", "re-vote"
             if _TO_VERB.search(before_trigger) and " " not in word and \
                     not _NOUN_END.search(word):
                 continue  # "to strike back", "calls to expel": a verb, not the event
@@ -369,8 +371,8 @@ def _one_per_occasion(events: list[SentenceEvent],
                 hit = True  # the toll told again; "a ceasefire" after it was agreed
             elif actors:
                 hit = bool(actors & {p for p, _ in k.participants})
-            else:
-                hit = not k.participants
+            else:  # nothing named: the same word again ("stocks fell... bonds fell" differ)
+                hit = not k.participants and k.trigger.lower() == ev.trigger.lower()
             if hit:
                 same = k
                 break
