@@ -249,7 +249,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                     participants.append((by[0][3], first))
                 if before:
                     participants.append((before[-1][3], second))
-            elif before and _nominal(word) and _POSSESSOR.match(text[before[-1][1]:t_start]):
+            elif before and _possessed(word, text[before[-1][1]:t_start]):
                 participants.append((before[-1][3], second))  # "Soleimani's killing"
                 for m in _objects(after, text, t_end):
                     participants.append((m[3], second))
@@ -324,6 +324,12 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
         if near:  # '"...," said Knut secretary-general Jane Doe': the person
             return next((m for m in near if m[2] == "PERSON"), near[0])[3]
     return None
+
+
+def _possessed(word: str, gap: str) -> bool:
+    """ "Haddad's killing", "the group's latest attack": the name owns the event (it is
+    the victim or target); "the group's fighters killed" is no such case."""
+    return bool(_POSSESSOR.match(gap)) and (_nominal(word) or bool(re.match(r"['’]s?\s+$", gap)))
 
 
 def _nominal(trigger: str) -> bool:

@@ -1,0 +1,115 @@
+"""Event extraction on new sentences: what is a reported event, who said it, which type."""
+
+from __future__ import annotations
+
+from rashomon.model import Article, Understanding
+from rashomon.understand import understand_article
+from rashomon.understand.events import quoted_spans
+
+
+def understood(text: str, published: str = "2025-05-14") -> Understanding:
+    art = Article(id="t1", source="t1", ordinal=0, text=text, published=published)
+    return understand_article(art).understanding
+
+
+def events(text: str) -> list[tuple[str, str, list[str]]]:
+    """(type, trigger, participant names) of each event, in text order."""
+    u = understood(text)
+    return [(e.type, e.trigger, [u.entities[p].name for p, _ in e.participants])
+            for e in u.events]
+
+
+def types(text: str) -> list[str]:
+    return [t for t, _, _ in events(text)]
+
+
+def speakers(text: str) -> list[str]:
+    u = understood(text)
+    return [u.entities[p].name for e in u.events if e.type == "statement"
+            for p, role in e.participants if role == "speaker"]
+
+
+def test_negated_and_hypothetical_triggers_are_no_events():
+    assert "attack" not in types("The rebels did not attack Valdora on Sunday.")
+    assert "attack" not in types("Analysts said the rebels could attack Valdora next week.")
+    assert "withdrawal" not in types("Lawmakers in Kestria are calling for a withdrawal "
+                                     "of Orlan troops.")
+    # the same verb, reported as done, is an event
+    assert "attack" in types("The rebels attacked Valdora on Sunday.")
+
+
+def test_event_inside_a_quotation_is_not_reported_as_done():
+    text = ('"We will strike Valdora if they cross the river," General Anton Reyes told '
+            'reporters on Tuesday.')
+    assert "attack" not in types(text)
+    assert speakers(text) == ["Anton Reyes"]
+
+
+def test_statement_needs_a_named_speaker():
+    assert "statement" not in types("Officials said the Harlow Bridge would reopen on Friday.")
+    text = ("Maria Lopez, a spokeswoman for the Harbour Authority, said the bridge would "
+            "reopen on Friday.")
+    assert speakers(text) == ["Maria Lopez"]
+
+
+def test_speaker_after_the_quote_and_not_a_place_before_it():
+    text = ('"We are ready to talk," said Tomas Berg, the leader of the Dock Workers Union.')
+    assert speakers(text) == ["Tomas Berg"]
+    text = ("In Valdora, four people were hurt in the scuffles, said Inspector Helen Marsh.")
+    assert speakers(text) == ["Helen Marsh"]
+
+
+def test_one_speaker_quoted_twice_is_one_statement():
+    text = ("Tomas Berg said the union would not back down. \"We have waited long enough,\" "
+            "he said.\n\nBerg said talks could resume on Monday.")
+    assert types(text).count("statement") == 1
+
+
+def test_reporting_verb_of_a_relative_clause_is_background():
+    text = ("The Northern Farmers Union, which says it has 40,000 members, marched to the "
+            "parliament in Kestria on Monday.")
+    found = types(text)
+    assert "statement" not in found
+    assert "protest" in found
+
+
+def test_context_words_decide_conditional_triggers():
+    assert "economic" in types("Shares in Blue Harbor Bank fell 4 percent on Monday.")
+    assert "economic" not in types("The temperature fell sharply overnight in Valdora.")
+    assert "deployment" in types("The Kestrian government sent 300 troops to Valdora.")
+    assert "deployment" not in types("Maria Lopez sent a letter to the Harbour Authority.")
+
+
+def test_natural_disasters_kill_without_a_killer():
+    found = types("Typhoon Mara killed at least 12 people in the Philippines on Monday.")
+    assert "death" in found and "killing" not in found
+    assert "killing" in types("Gunmen killed 12 people in Valdora on Monday.")
+
+
+def test_months_and_hyphenated_words_are_no_triggers():
+    assert "protest" not in types("Pedro Alves was detained in March 2022 in Lima.")
+    assert "economic" not in types("Rescuers from Valdora reached cut-off villages on Monday.")
+
+
+def test_a_warning_is_a_threat_only_when_it_threatens():
+    assert "threat" not in types("The Kestria Weather Office warned that rivers were rising.")
+    assert "threat" in types("Ivan Petrov warned that his forces would respond to any attack.")
+
+
+def test_the_possessor_of_a_killing_is_its_victim():
+    u = understood("The Kestria Bar Association condemned Omar Haddad's killing on Friday.")
+    killing = next(e for e in u.events if e.type == "killing")
+    assert [(u.entities[p].name, r) for p, r in killing.participants] == [
+        ("Omar Haddad", "victim")]
+
+
+def test_quoted_spans_close_at_a_paragraph_break():
+    text = 'He said "we will go.\n\nNext paragraph" and “this one”.'
+    spans = quoted_spans(text)
+    assert [text[a:b] for a, b in spans] == ["this one"]
+
+
+def test_events_are_deterministic():
+    text = ("Tomas Berg said the union would strike on Monday. Police arrested 12 workers in "
+            "Valdora, said Inspector Helen Marsh.")
+    assert events(text) == events(text)
