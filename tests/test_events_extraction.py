@@ -113,3 +113,14 @@ def test_events_are_deterministic():
     text = ("Tomas Berg said the union would strike on Monday. Police arrested 12 workers in "
             "Valdora, said Inspector Helen Marsh.")
     assert events(text) == events(text)
+
+
+def test_a_strike_is_a_protest_only_among_workers():
+    assert "protest" in types("Nurses in Valdora began a strike over pay on Monday.")
+    found = types("Turkish strikes on two towns in northern Syria destroyed 40 houses on Monday.")
+    assert "attack" in found and "protest" not in found
+
+
+def test_participles_and_ruling_parties_are_no_events():
+    assert "disaster" not in types("Rescuers reached a collapsed tunnel near Valdora.")
+    assert "ruling" not in types("The ruling Kestria Unity Party won 40 seats.")

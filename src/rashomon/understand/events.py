@@ -53,6 +53,11 @@ _RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$", re.I)
 _THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
                             r"consequences|response|attacks?|war)|against)\b", re.I)
 _PASSIVE_SAY = re.compile(r"^\s+to\s+(?:be|have)\b", re.I)
+_LABOUR = re.compile(r"\b(?:unions?|workers|teachers|staff|employees|wages?|pay|salar\w+|"
+                     r"doctors|nurses|drivers|general|hunger|walkout|picket\w*|on\s+strike|"
+                     r"striking|strikers)\b", re.I)
+# "a collapsed mine", "families of detained activists": a participle as an adjective
+_ADJECTIVE = re.compile(r"\b(?:a|an|of)\s+$", re.I)
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
 _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|supporters|rall(?:y|ies)|"
                               r"crowds?|marchers|strikers)\b", re.I)
@@ -215,6 +220,11 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if _UNREAL.search(before_trigger) or _MODAL.search(before_trigger) or \
                     _in_spans(t_start, quotes, q_starts):
                 continue  # "did not attack", "could expel", an event inside a quotation
+            if word.lower().endswith("ed") and _ADJECTIVE.search(before_trigger) or \
+                    word.lower() == "ruling" and re.match(r"\s+(?:[A-Z]|party|coalition|"
+                                                          r"council|junta|family|elite)",
+                                                          text[t_end:t_end + 12]):
+                continue  # "a collapsed mine", "the ruling party"
             if any(ds <= t_start < de for ds, de, _ in sentence_dates) or (
                     word[0].isupper() and word.lower() == "march" and t_start > s):
                 continue  # "March 2021", "in March": a month
@@ -276,7 +286,8 @@ def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_en
     that killed people a death, a cyclone that hit a coast a disaster."""
     sentence = text[s:e]
     low = word.lower()
-    if etype == "attack" and low in ("strike", "strikes") and not _MILITARY.search(sentence):
+    if etype == "attack" and low in ("strike", "strikes") and _LABOUR.search(sentence) and \
+            not _MILITARY.search(sentence):
         return "protest"  # a teachers' strike, a general strike
     if etype == "attack" and low in ("clashes", "clashed") and \
             _PROTEST_CONTEXT.search(sentence):
@@ -373,7 +384,8 @@ def _one_per_occasion(events: list[SentenceEvent],
                 continue
             if agents and k_agents:
                 hit = bool(agents & k_agents)
-            elif ev.type in _ONE_TOLL or (not agents and _nominal(ev.trigger)):
+            elif ev.type in _ONE_TOLL and k.date == ev.date or (
+                    ev.type not in _ONE_TOLL and not agents and _nominal(ev.trigger)):
                 hit = True  # the toll told again; "a ceasefire" after it was agreed
             elif actors:
                 hit = bool(actors & {p for p, _ in k.participants})
