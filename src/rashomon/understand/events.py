@@ -65,7 +65,7 @@ _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", r
 # what may stand between a speaker's name and the verb: "(KNUT)", ", its chief executive,",
 # "on Monday", "in a statement", "also", "in <place>"; N is another name
 _SPEAKER_GAP = re.compile(
-    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^;.\"“”]{1,110},?)?(?:\s*\([^)]{1,40}\))?\s*"
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^;.\"“”]{1,110},|\s*,)?(?:\s*\([^)]{1,40}\))?\s*"
     r"(?:(?:'s|’s)?\s*(?:\w+\s+)?(?:official|spokes(?:man|woman|person)|ministry|"
     r"representative|envoy)\s+)?"
     r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
@@ -320,9 +320,9 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
     for m in reversed(before):
         if t_start - m[1] > 150:
             break
-        if re.search(r"\b(?:of|for|with|by|to|against|from|in|at)\s+(?:the\s+)?$",
-                     text[max(s, m[0] - 12):m[0]]):
-            continue  # "residents of Omdurman reported": not the speaker
+        if re.search(r"(?:\b(?:of|for|with|by|to|against|from|in|as)\s+(?:the\s+)?|-)$",
+                     text[max(s, m[0] - 12):m[0]]) or text[m[1]:m[1] + 1] == "-":
+            continue  # "residents of Omdurman reported", "as Reuters reported", "pro-Iran"
         gap = text[m[1]:t_start]
         for other in reversed([o for o in names if m[1] <= o[0]]):
             gap = gap[:other[0] - m[1]] + "N" + gap[other[1] - m[1]:]
