@@ -70,6 +70,8 @@ _SPEAKER_GAP = re.compile(
     r"representative|envoy)\s+)?"
     r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
     r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|\w+ly)\s+)*$", re.I)
+_SOURCE_GAP = re.compile(r"^\s+(?:(?:released|issued|posted|published)\s+)?(?:from|by)\s+"
+                         r"(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _AFTER_GAP = re.compile(r"^\s*(?:(?!(?:that|on|in|to|at|from|by)\b)[\w.'’-]+,?\s+){0,4}$", re.I)
 _QUOTES = re.compile(r"[\"“”]|\n\s*\n")
 
@@ -308,6 +310,10 @@ def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_en
 def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons,
              p_ends: list[int], names, last_speaker: tuple[int, int] | None) -> int | None:
     """The entity that said it, or None when the speaker is unnamed ("officials said")."""
+    if _nominal(text[t_start:t_end]):  # "a statement from ISRO", "a message released by X"
+        source = next((m for m in after if _SOURCE_GAP.match(text[t_end:m[0]])), None)
+        if source is not None:
+            return source[3]
     window = max(s, t_start - 20)
     pron = _PRONOUN.search(text[window:t_start])
     if pron:
