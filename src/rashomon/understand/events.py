@@ -27,7 +27,8 @@ _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
 _SPEAKERS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACES = {"GPE", "FAC", "LOC"}
 _ONE_TOLL = {"death", "injury", "disaster"}  # told again and again: one event per date
-_DEFINITE = re.compile(r"\b(?:the|his|her|its|their|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|his|her|its|their|this|that|these|those)\s+"
+                       r"(?:[\w’'-]+\s+)?$", re.I)
 _MILITARY = re.compile(r"\b(?:air|drone|missile|rocket|military|army|troops|forces|bomb\w*|"
                        r"killed|killing|dead|wounded|targeted|targeting|militants?|fighters|"
                        r"artillery|retaliat\w*|warplanes?|jets?|naval|strikes? on)\b", re.I)
@@ -211,7 +212,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             t_start, t_end = s + match.start(), s + match.end()
             word = match.group(0)
             etype = _event_type(lex, text, s, e, t_start, t_end)
-            if etype is None or etype in seen_types:
+            if etype is None:
                 continue
             before_trigger = text[max(s, t_start - 30):t_start]
             if text[t_end:t_end + 1] == "-" or text[t_start - 1:t_start] == "-":
@@ -273,10 +274,12 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             participants = _dedupe(participants)
             if not participants and etype not in lex.bare:
                 continue
+            if etype in seen_types:
+                continue  # one event of a type per sentence
             location = _location(inside, text, {p for p, _ in participants})
             date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
             event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
-            event.anaphoric = bool(_DEFINITE.search(before_trigger[-12:]))
+            event.anaphoric = bool(_DEFINITE.search(before_trigger))
             out.append(event)
             seen_types.add(etype)
     return _one_per_occasion(out, lex.roles)
@@ -396,7 +399,8 @@ def _one_per_occasion(events: list[SentenceEvent],
             elif actors:
                 hit = bool(actors & {p for p, _ in k.participants})
             else:  # nothing named: the same word again ("stocks fell... bonds fell" differ)
-                hit = not k.participants and k.trigger.lower() == ev.trigger.lower()
+                hit = not k.participants and k.trigger.lower() == ev.trigger.lower() and \
+                    ev.type != "economic"  # each market move is its own
             if hit:
                 same = k
                 break
