@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rashomon.model import Article, Understanding
 from rashomon.understand import understand_article
-from rashomon.understand.events import quoted_spans
+from rashomon.understand.events import lexicon, quoted_spans, triggers
 
 
 def understood(text: str, published: str = "2025-05-14") -> Understanding:
@@ -124,3 +124,22 @@ def test_a_strike_is_a_protest_only_among_workers():
 def test_participles_and_ruling_parties_are_no_events():
     assert "disaster" not in types("Rescuers reached a collapsed tunnel near Valdora.")
     assert "ruling" not in types("The ruling Kestria Unity Party won 40 seats.")
+
+
+def test_triggers_take_the_longest_form_and_whole_words_only():
+    lex = lexicon()
+    low = "the deadline passed. a drone strike hit the town. it was assassinated."
+    spans = [low[a:b] for a, b in triggers(lex, low, 0, len(low))]
+    assert "drone strike" in spans and "assassinated" in spans
+    assert "dead" not in spans  # inside "deadline"
+
+
+def test_offsets_survive_letters_that_lower_to_two_characters():
+    text = "İstanbul police arrested Kemal Aydın on Monday. Kemal Aydın said he was innocent."
+    found = events(text)
+    assert ("statement", "said", ["Kemal Aydın"]) in found
+
+
+def test_a_statement_named_after_its_source():
+    text = "The figures were published on Monday in a statement from the Ministry of Health."
+    assert speakers(text) == ["Ministry of Health"]

@@ -74,6 +74,19 @@ _SPEAKER_GAP = re.compile(
 _SOURCE_GAP = re.compile(r"^\s+(?:(?:released|issued|posted|published)\s+)?(?:from|by)\s+"
                          r"(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _AFTER_GAP = re.compile(r"^\s*(?:(?!(?:that|on|in|to|at|from|by)\b)[\w.'’-]+,?\s+){0,4}$", re.I)
+_RULING_PARTY = re.compile(r"\s+(?:[A-Z]|party|coalition|council|junta|family|elite)")
+_IS_SAID = re.compile(r"\b(?:is|are|was|were|been)\s+$", re.I)
+_WORD = re.compile(r"\w+")
+_REVENGE = re.compile(r"\b(?:retaliat\w*|revenge|reprisals?|consequences|ultimatum)\b", re.I)
+_QUOTE_END = re.compile(r"[\"”],?\s*$")
+_NOT_SUBJECT = re.compile(r"(?:\b(?:of|for|with|by|to|against|from|in|as)\s+(?:the\s+)?|-)$",
+                          re.I)
+_AFTER_QUOTE = re.compile(r"[,\"”’]\s*$")
+_OPENS_QUOTE = re.compile(r"\s*[\"“]")
+_BARE_POSSESSIVE = re.compile(r"['’]s?\s+$")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_ALPHA = re.compile(r"(?<![\w])[a-z]+")
+_WORDCHAR = re.compile(r"\w")
 _QUOTES = re.compile(r"[\"“”]|\n\s*\n")
 
 
@@ -100,7 +113,9 @@ class SentenceEvent:
 
 @dataclass(frozen=True)
 class Lexicon:
-    pattern: re.Pattern[str]
+    singles: frozenset[str]         # one-word forms ("killed")
+    prefixes: tuple[str, ...]       # forms with any ending ("assassinat*")
+    phrases: dict[str, tuple[str, ...]]  # first word -> longer forms, longest first
     by_form: dict[str, str]
     roles: dict[str, tuple[str, str]]
     conditional: dict[str, tuple[str, re.Pattern[str], int]]  # form -> (type, context, window)
@@ -111,25 +126,59 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = tomllib.loads(ir.files("rashomon").joinpath("data/events.toml").read_text("utf-8"))
     by_form: dict[str, str] = {}
-    parts = []
+    forms_seen: list[str] = []
     conditional: dict[str, tuple[str, re.Pattern[str], int]] = {}
     for name, table in data.get("conditional", {}).items():
         etype = table.get("type", name)
-        context = re.compile(r"(?:" + "|".join(
+        context = re.compile(r"(?<!\w)(?:" + "|".join(
             re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "")
             for w in table["context"]) + r")\b", re.I)
         for form in table["forms"]:
             conditional[form] = (etype, context, int(table.get("window", 0)))
-            parts.append((len(form), re.escape(form)))
+            forms_seen.append(form)
     for etype, forms in data["triggers"].items():
         for form in forms:
             key = form.rstrip("*")
             by_form.setdefault(key, etype)
-            parts.append((len(key), re.escape(key) + (r"\w*" if form.endswith("*") else "")))
-    parts.sort(reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(p for _, p in parts) + r")\b", re.I)
+            forms_seen.append(form)
+    singles, prefixes, phrases = set(), set(), {}
+    for form in forms_seen:
+        head = _WORD.match(form)
+        if form.endswith("*"):
+            prefixes.add(form[:-1])
+        elif head is not None and head.group(0) == form:
+            singles.add(form)
+        elif head is not None:
+            phrases.setdefault(head.group(0), set()).add(form)
     roles = {k: (v[0], v[1]) for k, v in data["roles"].items()}
-    return Lexicon(pattern, by_form, roles, conditional, frozenset(data.get("bare", [])))
+    return Lexicon(frozenset(singles), tuple(sorted(prefixes)),
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+                   by_form, roles, conditional, frozenset(data.get("bare", [])))
+
+
+def triggers(lex: Lexicon, low: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Trigger spans in ``low[s:e]`` (the text in lower case): at each word,
+    the longest form that starts there; one word at a time, no overlaps."""
+    found: list[tuple[int, int]] = []
+    last = s
+    for m in _ALPHA.finditer(low, s, e):
+        a, word = m.start(), m.group(0)
+        if a < last:
+            continue
+        end = None
+        for phrase in lex.phrases.get(word, ()):
+            b = a + len(phrase)
+            if b <= e and low.startswith(phrase, a) and not (b < len(low) and
+                                                              _WORDCHAR.match(low, b)):
+                end = b
+                break
+        if end is None and (word in lex.singles or word.startswith(lex.prefixes)) and \
+                not _WORDCHAR.match(low, m.end()):
+            end = m.end()
+        if end is not None:
+            found.append((a, end))
+            last = end
+    return found
 
 
 def _type_of(word: str, by_form: dict[str, str]) -> str | None:
@@ -182,6 +231,9 @@ def find_events(text: str, sentences: list[tuple[int, int]],
     mentions = sorted(mentions)
     dates = sorted(dates)
     quotes = quoted_spans(text)
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: keep the offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     q_starts = [a for a, _ in quotes]
     persons = [m for m in mentions if m[2] == "PERSON" and not _in_spans(m[0], quotes, q_starts)]
     p_ends = [m[1] for m in persons]
@@ -208,9 +260,9 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             sentence_dates.append(dates[k])
             k += 1
         seen_types: set[str] = set()
-        for match in lex.pattern.finditer(sentence):
-            t_start, t_end = s + match.start(), s + match.end()
-            word = match.group(0)
+        actors: list[tuple[int, int, str, int]] | None = None
+        for t_start, t_end in triggers(lex, low, s, e):
+            word = text[t_start:t_end]
             etype = _event_type(lex, text, s, e, t_start, t_end)
             if etype is None:
                 continue
@@ -224,9 +276,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                     _in_spans(t_start, quotes, q_starts):
                 continue  # "did not attack", "could expel", an event inside a quotation
             if word.lower().endswith("ed") and _ADJECTIVE.search(before_trigger) or \
-                    word.lower() == "ruling" and re.match(r"\s+(?:[A-Z]|party|coalition|"
-                                                          r"council|junta|family|elite)",
-                                                          text[t_end:t_end + 12]):
+                    word.lower() == "ruling" and _RULING_PARTY.match(text[t_end:t_end + 12]):
                 continue  # "a collapsed mine", "the ruling party"
             if any(ds <= t_start < de for ds, de, _ in sentence_dates) or (
                     word[0].isupper() and word.lower() == "march" and t_start > s):
@@ -236,14 +286,14 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 continue
             if etype in ("statement", "threat") and (
                     _RELATIVE.search(before_trigger) or _PASSIVE_SAY.match(text[t_end:e])
-                    or re.search(r"\b(?:is|are|was|were|been)\s+$", before_trigger)):
+                    or _IS_SAID.search(before_trigger)):
                 continue  # "Knut, which says...", "sites said to be used": no occasion
             if any(m[0] <= t_start < m[1] for m in inside):
                 continue  # "Strike" inside a name
             first, second = lex.roles[etype]
-            # a place after "in/at" is where it happened, not who did it
-            actors = [m for m in inside if m[2] in _ACTORS and not (
-                m[2] == "GPE" and _LOC_PREP.search(text[max(s, m[0] - 12):m[0]]))]
+            if actors is None:  # a place after "in/at" is where it happened, not who did it
+                actors = [m for m in inside if m[2] in _ACTORS and not (
+                    m[2] == "GPE" and _LOC_PREP.search(text[max(s, m[0] - 12):m[0]]))]
             before = [m for m in actors if m[1] <= t_start]
             after = [m for m in actors if m[0] >= t_end]
             participants: list[tuple[int, str]] = []
@@ -298,14 +348,14 @@ def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_en
             _PROTEST_CONTEXT.search(sentence):
         return "protest"  # protesters clashed with police
     natural = not _VIOLENCE.search(sentence) and any(
-        lex.by_form.get(w.lower()) == "disaster" for w in re.findall(r"\w+", text[s:t_start]))
+        lex.by_form.get(w.lower()) == "disaster" for w in _WORD.findall(text[s:t_start]))
     if etype == "killing" and natural:
         return "death"  # "the cyclone killed 27 people": no killer
     if etype == "attack" and low in ("hit", "struck") and natural:
         return "disaster"  # "the earthquake struck Palu"
     if etype == "threat" and low in ("warned", "warning") and not (
-            _THREAT_OBJECT.match(text[t_end:e]) or _FUTURE.search(text[t_end:e]) or re.search(
-                r"\b(?:retaliat\w*|revenge|reprisals?|consequences|ultimatum)\b", sentence)):
+            _THREAT_OBJECT.match(text[t_end:e]) or _FUTURE.search(text[t_end:e]) or
+            _REVENGE.search(sentence)):
         return "statement"  # "the UN warned that...": a statement, no threat
     return etype
 
@@ -320,8 +370,8 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
     window = max(s, t_start - 20)
     pron = _PRONOUN.search(text[window:t_start])
     if pron:
-        after_quote = re.search(r"[\"”],?\s*$", text[max(s, window + pron.start() - 4):
-                                                     window + pron.start()])
+        after_quote = _QUOTE_END.search(text[max(s, window + pron.start() - 4):
+                                              window + pron.start()])
         if after_quote and last_speaker is not None and t_start - last_speaker[1] < 800:
             return last_speaker[0]  # '"...," she said': the one quoted just before
         k = bisect.bisect_right(p_ends, t_start) - 1
@@ -329,8 +379,7 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
     for m in reversed(before):
         if t_start - m[1] > 150:
             break
-        if re.search(r"(?:\b(?:of|for|with|by|to|against|from|in|as)\s+(?:the\s+)?|-)$",
-                     text[max(s, m[0] - 12):m[0]]) or text[m[1]:m[1] + 1] == "-":
+        if _NOT_SUBJECT.search(text[max(s, m[0] - 12):m[0]]) or text[m[1]:m[1] + 1] == "-":
             continue  # "residents of Omdurman reported", "as Reuters reported", "pro-Iran"
         gap = text[m[1]:t_start]
         for other in reversed([o for o in names if m[1] <= o[0]]):
@@ -338,8 +387,8 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
         if m[2] in _SPEAKERS and _SPEAKER_GAP.match(gap) and not (
                 gap.strip() == "," and _inside_clause(text, s, m[0])):
             return m[3]
-    if re.search(r"[,\"”’]\s*$", text[max(s, t_start - 3):t_start]) or \
-            re.match(r"\s*[\"“]", text[s:t_start]):
+    if _AFTER_QUOTE.search(text[max(s, t_start - 3):t_start]) or \
+            _OPENS_QUOTE.match(text[s:t_start]):
         near = [m for m in after if m[2] in _SPEAKERS and _AFTER_GAP.match(text[t_end:m[0]])]
         if near:  # '"...," said Knut secretary-general Jane Doe': the person
             return next((m for m in near if m[2] == "PERSON"), near[0])[3]
@@ -349,12 +398,13 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
 def _possessed(word: str, gap: str) -> bool:
     """ "Haddad's killing", "the group's latest attack": the name owns the event (it is
     the victim or target); "the group's fighters killed" is no such case."""
-    return bool(_POSSESSOR.match(gap)) and (_nominal(word) or bool(re.match(r"['’]s?\s+$", gap)))
+    return bool(_POSSESSOR.match(gap)) and (_nominal(word) or bool(_BARE_POSSESSIVE.match(gap)))
 
 
 def _nominal(trigger: str) -> bool:
     """A noun trigger ("ceasefire", "the talks"), not a verb ("agreed", "attacking")."""
-    return " " not in trigger and not re.search(r"(?:ed|ing)$", trigger, re.I)
+    low = trigger.lower()
+    return " " not in low and not low.endswith(("ed", "ing"))
 
 
 def _inside_clause(text: str, s: int, start: int) -> bool:
@@ -362,7 +412,7 @@ def _inside_clause(text: str, s: int, start: int) -> bool:
     controls parts of Rakhine, said"), rather than standing alone (", Jane Doe, said")."""
     lead = text[s:start]
     cut = max(lead.rfind(","), lead.rfind("("))
-    return cut >= 0 and bool(re.search(r"\b[a-z]+\b", lead[cut + 1:]))
+    return cut >= 0 and bool(_LOWER_WORD.search(lead[cut + 1:]))
 
 
 def _one_per_occasion(events: list[SentenceEvent],
