@@ -143,3 +143,16 @@ def test_offsets_survive_letters_that_lower_to_two_characters():
 def test_a_statement_named_after_its_source():
     text = "The figures were published on Monday in a statement from the Ministry of Health."
     assert speakers(text) == ["Ministry of Health"]
+
+
+def test_hypothetical_nominal_events_and_event_words_as_modifiers():
+    assert "attack" not in types("Aid groups in Valdora fear that an assault on the city "
+                                 "could cause a famine.")
+    assert "economic" not in types("The transfer window closes on Friday in Kestria.")
+    assert "agreement" not in types("The Kestria Senate called on Monday for a truce.")
+
+
+def test_storm_names_and_abstract_collapses():
+    found = events("Cyclone Mora made landfall near Chittagong on Sunday.")
+    assert [(t, w) for t, w, _ in found] == [("disaster", "made landfall")]
+    assert "disaster" not in types("A truce brokered in Valdora in May collapsed within days.")

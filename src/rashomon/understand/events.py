@@ -41,11 +41,21 @@ _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\b", re.I)
 _LOC_PREP = re.compile(r"\b(?:in|at|near|outside|inside|on|from|into|across)\s+(?:the\s+)?$", re.I)
 # "did not attack", "no deal", "could expel", "would meet": not a reported event
 _UNREAL = re.compile(r"(?:\b(?:not|never|no|without|would|could|might|should|cannot|will|"
-                     r"call(?:s|ed|ing)?\s+for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+                     r"call(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?for|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
                      r"in\s+favou?r\s+of|seek(?:s|ing)?|sought|threaten(?:s|ed|ing)?\s+to)|n[’']t)"
                      r"\s+(?:(?:have|be|been|yet|to|a|an|any|the|further|immediately|"
                      r"directly|also)\s+)?$", re.I)
-_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|cannot)\s+(?:\w+\s+){0,2}$")
+_MODAL = re.compile(r"\b(?:would|could|might|may|should|will|can|cannot)\s+(?:\w+\s+){0,3}$")
+# "an assault on the city could lead to...": a nominal event that has not happened
+_MODAL_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:would|could|might)\b")
+# "the transfer window", "ceasefire negotiations": the event word modifies another noun
+_MODIFIER = re.compile(r"^\s+(?:window|deadline|fee|market|talks|negotiations|line|bid|plan|"
+                       r"proposal|process|threat|zone|season)\b", re.I)
+# "the truce collapsed", "talks broke down": no disaster
+_ABSTRACT = re.compile(r"\b(?:truce|ceasefire|talks|deal|government|coalition|negotiations|"
+                       r"economy|currency|market|plan|agreement|company|bank|firm)\b", re.I)
+_WEAPONS = re.compile(r"\b(?:air|drone|missile|rocket|troops|artillery|bomb\w*|warplanes?|"
+                      r"military|army)\b", re.I)
 _POSSESSOR = re.compile(r"^['’]s?\s+(?:\w+\s+)?$")
 _TO_VERB = re.compile(r"\bto\s+$", re.I)
 _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
@@ -59,6 +69,11 @@ _LABOUR = re.compile(r"\b(?:unions?|workers|teachers|staff|employees|wages?|pay|
                      r"striking|strikers)\b", re.I)
 # "a collapsed mine", "families of detained activists": a participle as an adjective
 _ADJECTIVE = re.compile(r"\b(?:a|an|of)\s+$", re.I)
+# irregular verb forms among the triggers: not nouns
+_VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "struck", "won",
+                         "sent", "held", "quit", "hurt", "dead", "slain", "freed", "withdrew",
+                         "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell"})
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
 _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|supporters|rall(?:y|ies)|"
                               r"crowds?|marchers|strikers)\b", re.I)
@@ -281,6 +296,9 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if any(ds <= t_start < de for ds, de, _ in sentence_dates) or (
                     word[0].isupper() and word.lower() == "march" and t_start > s):
                 continue  # "March 2021", "in March": a month
+            if _nominal(word) and (_MODIFIER.match(text[t_end:e]) or
+                                   _MODAL_AFTER.match(text[t_end:e])):
+                continue  # "the transfer window", "an assault could lead to..."
             etype = _retype(etype, word, text, s, e, t_start, t_end, lex)
             if etype is None or etype in seen_types:
                 continue
@@ -342,8 +360,12 @@ def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_en
     sentence = text[s:e]
     low = word.lower()
     if etype == "attack" and low in ("strike", "strikes") and _LABOUR.search(sentence) and \
-            not _MILITARY.search(sentence):
+            not _WEAPONS.search(sentence):
         return "protest"  # a teachers' strike, a general strike
+    if etype == "disaster" and low.startswith("collapse") and _ABSTRACT.search(text[s:t_start]):
+        return None  # "the truce collapsed"
+    if etype == "disaster" and word[0].isupper() and _NAME_AFTER.match(text[t_end:e]):
+        return None  # "Cyclone Nargis": a name; its verb ("made landfall") is the event
     if etype == "attack" and low in ("clashes", "clashed") and \
             _PROTEST_CONTEXT.search(sentence):
         return "protest"  # protesters clashed with police
@@ -404,7 +426,7 @@ def _possessed(word: str, gap: str) -> bool:
 def _nominal(trigger: str) -> bool:
     """A noun trigger ("ceasefire", "the talks"), not a verb ("agreed", "attacking")."""
     low = trigger.lower()
-    return " " not in low and not low.endswith(("ed", "ing"))
+    return " " not in low and not low.endswith(("ed", "ing")) and low not in _VERB_FORMS
 
 
 def _inside_clause(text: str, s: int, start: int) -> bool:
