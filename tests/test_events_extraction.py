@@ -156,3 +156,12 @@ def test_storm_names_and_abstract_collapses():
     found = events("Cyclone Mora made landfall near Chittagong on Sunday.")
     assert [(t, w) for t, w, _ in found] == [("disaster", "made landfall")]
     assert "disaster" not in types("A truce brokered in Valdora in May collapsed within days.")
+
+
+def test_speaker_with_a_title_apposition_and_calling_something_a_name():
+    text = ("Emma Lind praised the deal. Her colleague, chief economist Jonas Berg, said "
+            "prices would fall.")
+    assert speakers(text) == ["Emma Lind", "Jonas Berg"]
+    text = 'Opposition leader Sara Olsen called the budget "a betrayal of pensioners".'
+    assert speakers(text) == ["Sara Olsen"]
+    assert "statement" not in types("Sara Olsen called the meeting to order in Valdora.")

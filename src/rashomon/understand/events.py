@@ -81,11 +81,12 @@ _PRONOUN = re.compile(r"\b(he|she)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?$", r
 # what may stand between a speaker's name and the verb: "(KNUT)", ", its chief executive,",
 # "on Monday", "in a statement", "also", "in <place>"; N is another name
 _SPEAKER_GAP = re.compile(
-    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^;.\"“”]{1,110},|\s*,)?(?:\s*\([^)]{1,40}\))?\s*"
+    r"^(?:\s*\([^)]{1,40}\))?(?:\s*,[^;.]{1,110},|\s*,)?(?:\s*\([^)]{1,40}\))?\s*"
     r"(?:(?:'s|’s)?\s*(?:\w+\s+)?(?:official|spokes(?:man|woman|person)|ministry|"
     r"representative|envoy)\s+)?"
     r"(?:(?:has|have|had|also|later|earlier|then|again|previously|publicly|separately|"
-    r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|\w+ly)\s+)*$", re.I)
+    r"on\s+\w+|in\s+an?\s+\w+(?:\s+\w+)?|in\s+N|at\s+N|of\s+N|\([^)]{1,40}\)|\w+ly)\s+)*$",
+    re.I)
 _SOURCE_GAP = re.compile(r"^\s+(?:(?:released|issued|posted|published)\s+)?(?:from|by)\s+"
                          r"(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 _AFTER_GAP = re.compile(r"^\s*(?:(?!(?:that|on|in|to|at|from|by)\b)[\w.'’-]+,?\s+){0,4}$", re.I)
@@ -99,7 +100,8 @@ _NOT_SUBJECT = re.compile(r"(?:\b(?:of|for|with|by|to|against|from|in|as)\s+(?:t
 _AFTER_QUOTE = re.compile(r"[,\"”’]\s*$")
 _OPENS_QUOTE = re.compile(r"\s*[\"“]")
 _BARE_POSSESSIVE = re.compile(r"['’]s?\s+$")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_CLAUSE_WORD = re.compile(r"\b(?:which|who|whose|where|that|of|in|for|from|with|by|at|to|"
+                          r"since|after|before|when)\b")
 _ALPHA = re.compile(r"(?<![\w])[a-z]+")
 _WORDCHAR = re.compile(r"\w")
 _QUOTES = re.compile(r"[\"“”]|\n\s*\n")
@@ -431,10 +433,11 @@ def _nominal(trigger: str) -> bool:
 
 def _inside_clause(text: str, s: int, start: int) -> bool:
     """Whether a name closed by a comma ends a clause that began earlier (", which
-    controls parts of Rakhine, said"), rather than standing alone (", Jane Doe, said")."""
+    controls parts of Rakhine, said"), rather than naming the speaker (", chief executive
+    Jane Doe, said")."""
     lead = text[s:start]
     cut = max(lead.rfind(","), lead.rfind("("))
-    return cut >= 0 and bool(_LOWER_WORD.search(lead[cut + 1:]))
+    return cut >= 0 and bool(_CLAUSE_WORD.search(lead[cut + 1:]))
 
 
 def _one_per_occasion(events: list[SentenceEvent],
