@@ -165,3 +165,15 @@ def test_speaker_with_a_title_apposition_and_calling_something_a_name():
     text = 'Opposition leader Sara Olsen called the budget "a betrayal of pensioners".'
     assert speakers(text) == ["Sara Olsen"]
     assert "statement" not in types("Sara Olsen called the meeting to order in Valdora.")
+
+
+def test_each_market_move_is_its_own_event():
+    text = ("The rand weakened 2 percent against the dollar on Monday. The shilling fell "
+            "3 percent on Tuesday. The peso fell 1 percent on Wednesday.")
+    assert types(text).count("economic") == 3
+
+
+def test_the_attack_told_again_is_one_event():
+    text = ("Gunmen from the Red Hand militia attacked a police post in Valdora on Monday. "
+            "The attack was the third this month.")
+    assert types(text).count("attack") == 1

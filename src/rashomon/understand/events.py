@@ -349,7 +349,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             location = _location(inside, text, {p for p, _ in participants})
             date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
             event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
-            event.anaphoric = bool(_DEFINITE.search(before_trigger))
+            event.anaphoric = bool(_DEFINITE.search(before_trigger)) and not (
+                word.lower().endswith("ed") or word.lower() in _VERB_FORMS)  # not "the naira firmed"
             out.append(event)
             seen_types.add(etype)
     return _one_per_occasion(out, lex.roles)
