@@ -71,7 +71,7 @@ _LABOUR = re.compile(r"\b(?:unions?|workers|teachers|staff|employees|wages?|pay|
 _ADJECTIVE = re.compile(r"\b(?:a|an|of)\s+$", re.I)
 # irregular verb forms among the triggers: not nouns
 _VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "struck", "won",
-                         "sent", "held", "quit", "hurt", "dead", "slain", "freed", "withdrew",
+                         "sent", "held", "quit", "hurt", "freed", "withdrew",
                          "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell"})
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
