@@ -353,7 +353,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 word.lower().endswith("ed") or word.lower() in _VERB_FORMS)  # not "the naira firmed"
             out.append(event)
             seen_types.add(etype)
-    return _one_per_occasion(out, lex.roles)
+    return _one_per_occasion(out, lex.roles, {m[3] for m in mentions if m[2] == "PERSON"})
 
 
 def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_end: int,
@@ -373,7 +373,8 @@ def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_en
             _PROTEST_CONTEXT.search(sentence):
         return "protest"  # protesters clashed with police
     natural = not _VIOLENCE.search(sentence) and any(
-        lex.by_form.get(w.lower()) == "disaster" for w in _WORD.findall(text[s:t_start]))
+        "disaster" in (lex.by_form.get(w.lower()), lex.by_form.get(w.lower()[:-1]))
+        for w in _WORD.findall(text[s:t_start]))  # "the cyclone killed", "cyclones that killed"
     if etype == "killing" and natural:
         return "death"  # "the cyclone killed 27 people": no killer
     if etype == "attack" and low in ("hit", "struck") and natural:
@@ -441,8 +442,8 @@ def _inside_clause(text: str, s: int, start: int) -> bool:
     return cut >= 0 and bool(_CLAUSE_WORD.search(lead[cut + 1:]))
 
 
-def _one_per_occasion(events: list[SentenceEvent],
-                      roles: dict[str, tuple[str, str]]) -> list[SentenceEvent]:
+def _one_per_occasion(events: list[SentenceEvent], roles: dict[str, tuple[str, str]],
+                      people: set[int]) -> list[SentenceEvent]:
     """An article tells one event once: later sentences of the same type by the same
     agent or speaker (the same speaker's next quote, the strike described again) are that
     event; without an agent, the same other participants."""
@@ -461,8 +462,9 @@ def _one_per_occasion(events: list[SentenceEvent],
                     same = k
                     break
                 continue
-            if ev.type in ("killing", "death") and {p for p, r in ev.participants if r == "victim"} \
-                    & {p for p, r in k.participants if r == "victim"}:
+            if ev.type in ("killing", "death") and people & {
+                    p for p, r in ev.participants if r == "victim"} & {
+                    p for p, r in k.participants if r == "victim"}:
                 same = k  # one person dies once: the same victim is the same killing
                 break
             if not (k.date is None or ev.date is None or k.date == ev.date):
