@@ -177,3 +177,13 @@ def test_the_attack_told_again_is_one_event():
     text = ("Gunmen from the Red Hand militia attacked a police post in Valdora on Monday. "
             "The attack was the third this month.")
     assert types(text).count("attack") == 1
+
+
+def test_event_dates_come_from_the_events_own_words():
+    u = understood("Maria Lopez said on Monday that the strike by nurses began in March.")
+    statement = next(e for e in u.events if e.type == "statement")
+    assert statement.date == "2025-05-12"
+    u = understood("Maria Lopez, who has led the union since 2019, told reporters the nurses "
+                   "would strike.")
+    statement = next(e for e in u.events if e.type == "statement")
+    assert statement.date is None

@@ -73,6 +73,8 @@ _ADJECTIVE = re.compile(r"\b(?:a|an|of)\s+$", re.I)
 _VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "struck", "won",
                          "sent", "held", "quit", "hurt", "freed", "withdrew",
                          "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell"})
+_CLAUSE_BREAK = re.compile(r"[,;\"“”]|\bthat\b")
+_NOT_A_DATE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
 _PROTEST_CONTEXT = re.compile(r"\b(?:protest\w*|demonstrat\w*|supporters|rall(?:y|ies)|"
@@ -347,7 +349,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if etype in seen_types:
                 continue  # one event of a type per sentence
             location = _location(inside, text, {p for p, _ in participants})
-            date = next((v for ds, de, v in sentence_dates if de <= e and v), None)
+            date = _date(text, etype, t_start, t_end, sentence_dates, e)
             event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
             event.anaphoric = bool(_DEFINITE.search(before_trigger)) and not (
                 word.lower().endswith("ed") or word.lower() in _VERB_FORMS)  # not "the naira firmed"
@@ -425,6 +427,25 @@ def _possessed(word: str, gap: str) -> bool:
     """ "Haddad's killing", "the group's latest attack": the name owns the event (it is
     the victim or target); "the group's fighters killed" is no such case."""
     return bool(_POSSESSOR.match(gap)) and (_nominal(word) or bool(_BARE_POSSESSIVE.match(gap)))
+
+
+def _date(text: str, etype: str, t_start: int, t_end: int,
+          dates: list[tuple[int, int, str | None]], e: int) -> str | None:
+    """The event's date: the dated expression nearest the trigger ("since 2014" and "by
+    2030" date nothing); a statement only by a date in its own clause ("said on Monday",
+    not "said the strike began in March")."""
+    best: tuple[int, str] | None = None
+    for ds, de, v in dates:
+        if not v or de > e or _NOT_A_DATE.search(text[max(0, ds - 8):ds]):
+            continue
+        gap = ds - t_end if ds >= t_end else t_start - de
+        between = text[t_end:ds] if ds >= t_end else text[de:t_start]
+        if etype == "statement" and (gap > (50 if ds >= t_end else 20) or
+                                     _CLAUSE_BREAK.search(between)):
+            continue  # "said on Monday", "told reporters in Dhaka on Monday"
+        if best is None or gap < best[0]:
+            best = (gap, v)
+    return best[1] if best else None
 
 
 def _nominal(trigger: str) -> bool:
