@@ -187,3 +187,15 @@ def test_event_dates_come_from_the_events_own_words():
                    "would strike.")
     statement = next(e for e in u.events if e.type == "statement")
     assert statement.date is None
+
+
+def test_event_places_nearest_the_trigger_and_statements_in_their_clause():
+    u = understood("Police arrested 40 students in the Kenyan city of Kisumu on Monday.")
+    arrest = next(e for e in u.events if e.type == "arrest")
+    assert arrest.location is not None and u.entities[arrest.location].name == "Kisumu"
+    u = understood("Grace Wanjiru told reporters in Nairobi on Monday that the talks failed.")
+    statement = next(e for e in u.events if e.type == "statement")
+    assert u.entities[statement.location].name == "Nairobi"
+    u = understood("Grace Wanjiru, who flew in from Mombasa, said the talks had failed.")
+    statement = next(e for e in u.events if e.type == "statement")
+    assert statement.location is None

@@ -74,6 +74,8 @@ _VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "s
                          "sent", "held", "quit", "hurt", "freed", "withdrew",
                          "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell"})
 _CLAUSE_BREAK = re.compile(r"[,;\"“”]|\bthat\b")
+_PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district|state|"
+                       r"port|island)\s+of\s+$", re.I)
 _NOT_A_DATE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
@@ -315,7 +317,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             first, second = lex.roles[etype]
             if actors is None:  # a place after "in/at" is where it happened, not who did it
                 actors = [m for m in inside if m[2] in _ACTORS and not (
-                    m[2] == "GPE" and _LOC_PREP.search(text[max(s, m[0] - 12):m[0]]))]
+                    m[2] == "GPE" and (_LOC_PREP.search(text[max(s, m[0] - 12):m[0]]) or
+                                       _PLACE_OF.search(text[max(s, m[0] - 30):m[0]])))]
             before = [m for m in actors if m[1] <= t_start]
             after = [m for m in actors if m[0] >= t_end]
             participants: list[tuple[int, str]] = []
@@ -348,7 +351,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 continue
             if etype in seen_types:
                 continue  # one event of a type per sentence
-            location = _location(inside, text, {p for p, _ in participants})
+            location = _location(inside, text, {p for p, _ in participants}, etype, t_start,
+                                 t_end)
             date = _date(text, etype, t_start, t_end, sentence_dates, e)
             event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
             event.anaphoric = bool(_DEFINITE.search(before_trigger)) and not (
@@ -549,8 +553,21 @@ def _dedupe(participants: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def _location(inside, text: str, used: set[int]) -> int | None:
+def _location(inside, text: str, used: set[int], etype: str, t_start: int,
+              t_end: int) -> int | None:
+    """Where it happened: the place after "in/at/near..." nearest the trigger; for a
+    statement only a place in its own clause ("told reporters in Dhaka")."""
+    best: tuple[int, int] | None = None
     for m in inside:
-        if m[2] in _PLACES and m[3] not in used and _LOC_PREP.search(text[max(0, m[0] - 12):m[0]]):
-            return m[3]
-    return None
+        if m[2] not in _PLACES or m[3] in used or not (
+                _LOC_PREP.search(text[max(0, m[0] - 12):m[0]]) or
+                _PLACE_OF.search(text[max(0, m[0] - 30):m[0]])):
+            continue
+        after = m[0] >= t_end
+        gap = m[0] - t_end if after else t_start - m[1]
+        if etype == "statement" and (not after or gap > 50 or
+                                     _CLAUSE_BREAK.search(text[t_end:m[0]])):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, m[3])
+    return best[1] if best else None
