@@ -199,3 +199,11 @@ def test_event_places_nearest_the_trigger_and_statements_in_their_clause():
     u = understood("Grace Wanjiru, who flew in from Mombasa, said the talks had failed.")
     statement = next(e for e in u.events if e.type == "statement")
     assert statement.location is None
+
+
+def test_descriptions_idioms_and_where_clauses_give_no_speaker():
+    text = "Amina Okafor, the head of CISLAC, an NGO, said the camps were full."
+    assert speakers(text) == ["Amina Okafor"]
+    assert "statement" not in types("Luka Modric said goodbye to the Real Madrid fans.")
+    assert "statement" not in types("Aid reached areas where the United Nations says "
+                                    "famine is looming.")

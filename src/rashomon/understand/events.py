@@ -60,9 +60,11 @@ _POSSESSOR = re.compile(r"^['’]s?\s+(?:\w+\s+)?$")
 _TO_VERB = re.compile(r"\bto\s+$", re.I)
 _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 # "Knut, which says it...", "Garba, who has repeatedly said": background, not an occasion
-_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|whom|where)\s+(?:\w+\s+){0,2}$", re.I)
 _THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
                             r"consequences|response|attacks?|war)|against)\b", re.I)
+_ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
+_FAREWELL = re.compile(r"\s+(?:goodbye|farewell)\b", re.I)
 _PASSIVE_SAY = re.compile(r"^\s+to\s+(?:be|have)\b", re.I)
 _LABOUR = re.compile(r"\b(?:unions?|workers|teachers|staff|employees|wages?|pay|salar\w+|"
                      r"doctors|nurses|drivers|general|hunger|walkout|picket\w*|on\s+strike|"
@@ -310,6 +312,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 continue
             if etype in ("statement", "threat") and (
                     _RELATIVE.search(before_trigger) or _PASSIVE_SAY.match(text[t_end:e])
+                    or _FAREWELL.match(text[t_end:e])
                     or _IS_SAID.search(before_trigger)):
                 continue  # "Knut, which says...", "sites said to be used": no occasion
             if any(m[0] <= t_start < m[1] for m in inside):
@@ -413,6 +416,8 @@ def _speaker(text: str, s: int, t_start: int, t_end: int, before, after, persons
             break
         if _NOT_SUBJECT.search(text[max(s, m[0] - 12):m[0]]) or text[m[1]:m[1] + 1] == "-":
             continue  # "residents of Omdurman reported", "as Reuters reported", "pro-Iran"
+        if _ARTICLE_BEFORE.search(text[max(s, m[0] - 4):m[0]]) and text[m[1]:m[1] + 1] == ",":
+            continue  # "Jane Doe, the head of X, an NGO, said": a description, not the speaker
         gap = text[m[1]:t_start]
         for other in reversed([o for o in names if m[1] <= o[0]]):
             gap = gap[:other[0] - m[1]] + "N" + gap[other[1] - m[1]:]
