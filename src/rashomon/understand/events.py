@@ -60,7 +60,7 @@ _POSSESSOR = re.compile(r"^['’]s?\s+(?:\w+\s+)?$")
 _TO_VERB = re.compile(r"\bto\s+$", re.I)
 _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 # "Knut, which says it...", "Garba, who has repeatedly said": background, not an occasion
-_RELATIVE = re.compile(r"\b(?:which|who|whom|where)\s+(?:\w+\s+){0,2}$", re.I)
+_RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$|\bwhere\s+(?:\w+\s+){0,3}$", re.I)
 _THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
                             r"consequences|response|attacks?|war)|against)\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
