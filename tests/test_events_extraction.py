@@ -207,3 +207,10 @@ def test_descriptions_idioms_and_where_clauses_give_no_speaker():
     assert "statement" not in types("Luka Modric said goodbye to the Real Madrid fans.")
     assert "statement" not in types("Aid reached areas where the United Nations says "
                                     "famine is looming.")
+
+
+def test_released_people_not_released_statements():
+    assert "release" in types("Three hostages held by gunmen in northern Mali were "
+                              "released on Tuesday in Gao, officials said.")
+    assert "release" not in types("A statement released by the Kestria Interior Ministry "
+                                  "on Monday gave no details.")

@@ -63,6 +63,9 @@ _NOUN_END = re.compile(r"(?:ed|ing|s|ion|ment|ure|ce)$", re.I)
 _RELATIVE = re.compile(r"\b(?:which|who|whom)\s+(?:\w+\s+){0,2}$|\bwhere\s+(?:\w+\s+){0,3}$", re.I)
 _THREAT_OBJECT = re.compile(r"^\s*(?:of\s+(?:\w+\s+)?(?:retaliation|revenge|reprisals?|"
                             r"consequences|response|attacks?|war)|against)\b", re.I)
+_RELEASED_THING = re.compile(r"\b(?:statement|video|report|figures|data|images?|counts?|"
+                             r"documents?|footage|recording|tape|results?|funds?|money|"
+                             r"satellite)\s+$", re.I)
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
 _FAREWELL = re.compile(r"\s+(?:goodbye|farewell)\b", re.I)
 _PASSIVE_SAY = re.compile(r"^\s+to\s+(?:be|have)\b", re.I)
@@ -307,6 +310,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if _nominal(word) and (_MODIFIER.match(text[t_end:e]) or
                                    _MODAL_AFTER.match(text[t_end:e])):
                 continue  # "the transfer window", "an assault could lead to..."
+            if word.lower() in ("released", "release") and _RELEASED_THING.search(before_trigger):
+                continue  # "a statement released by", "figures released on Monday"
             etype = _retype(etype, word, text, s, e, t_start, t_end, lex)
             if etype is None or etype in seen_types:
                 continue
