@@ -506,9 +506,8 @@ def _one_per_occasion(events: list[SentenceEvent], roles: dict[str, tuple[str, s
                 continue
             if agents and k_agents:
                 hit = bool(agents & k_agents)
-            elif ev.type in _ONE_TOLL and k.date == ev.date or (
-                    ev.type not in _ONE_TOLL and not agents and _nominal(ev.trigger)):
-                hit = True  # the toll told again; "a ceasefire" after it was agreed
+            elif ev.type in _ONE_TOLL and k.date == ev.date:
+                hit = True  # the toll told again
             elif actors:
                 hit = bool(actors & {p for p, _ in k.participants})
             else:  # nothing named: the same word again ("stocks fell... bonds fell" differ)
