@@ -160,9 +160,10 @@ def events_report(labels, preds, verbose: bool) -> None:
         u = preds[lab["name"]]
         gold = lab.get("events", [])
         matched_gold = set()
-        for ev in u.events:
+        for ev in u.events:  # one found event per labelled event: an unmatched one first
             hit = next((k for k, g in enumerate(gold) if g["type"] == ev.type
-                        and ev.start <= g["trigger_start"] < ev.end), None)
+                        and ev.start <= g["trigger_start"] < ev.end
+                        and k not in matched_gold), None)
             if hit is None:
                 fp += 1
                 if verbose:
