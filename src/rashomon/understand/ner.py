@@ -44,6 +44,7 @@ class Name:
     titled: str | None = None      # the title seen before it ("Gen.")
     evidence: list[str] = field(default_factory=list)
     weak: bool = False             # typed by default, with no evidence of its own
+    rule: str = ""                 # which rule typed it (a feature for the trained typer)
 
 
 def tokens_of(doc) -> list[Tok]:
@@ -194,56 +195,73 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
 
 
 def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | None:
-    """The type of a name from its own words and its immediate context."""
+    """The type of a name from its own words and its immediate context (``name.rule`` says
+    which rule decided)."""
+    label, name.rule = _classify(name, text, toks, res)
+    return label
+
+
+def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[str | None, str]:
     words = [t.text for t in toks[name.a:name.b]]
     key = fold(name.text)
     folded = [fold(w) for w in words]
     first, last = folded[0], folded[-1]
     after_low = text[name.end:name.end + 40].lower().lstrip()
     if name.titled and not (last in res.org_heads and len(words) > 1):
-        return "PERSON"
+        return "PERSON", "titled"
     if key in res.loc or len(words) > 1 and (last in res.loc_heads or first in res.loc_openers
                                              and folded[1] in ("of", "de")) and key not in res.gpe:
-        return "LOC"
+        return "LOC", "loc"
     if len(words) > 1 and last in res.admin_heads and first not in res.org_openers:
-        return "GPE"  # "Rakhine State", "Kagoshima Prefecture"
+        return "GPE", "admin"  # "Rakhine State", "Kagoshima Prefecture"
     if key in res.gpe and _cap(words[0]):
-        return "GPE"
+        return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
-        return "NORP"
+        return "NORP", "norp"
     if len(words) > 1 and last in res.fac_heads and last not in ("house", "centre", "center"):
-        return "FAC"
+        return "FAC", "fac_head"
     if len(words) > 1 and (any(w in res.org_heads for w in folded[1:]) or first in
                            res.org_openers and folded[1] in ("of", "for")):
-        return "ORG"
+        return "ORG", "org_head"
     if len(words) > 1 and first in ("mount", "lake", "gulf", "mt."):
-        return "LOC"
+        return "LOC", "loc_opener"
     if len(words) > 1 and first in res.fac_openers:
-        return "FAC"  # "Palace of Justice", "Hospital Regional de Copiapó"
+        return "FAC", "fac_opener"  # "Palace of Justice", "Hospital Regional de Copiapó"
     m = _NOUN_AFTER.match(after_low)
     if m and (m.group(2) or m.group(1)) in res.fac_after:
-        return "FAC"  # "Ain al-Asad air base", "the El Pedregal copper mine"
+        return "FAC", "fac_after"  # "Ain al-Asad air base", "the El Pedregal copper mine"
     if len(words) == 1 and _ACRONYM.match(words[0]):
-        return "ORG"
+        return "ORG", "acronym"
     if len(words) == 1 and first in res.org_heads and not toks[name.a].sent_start:
-        return "ORG"  # "Parliament", "Congress", "the Treasury"
+        return "ORG", "org_word"  # "Parliament", "Congress", "the Treasury"
     if len(words) > 1 and any(after_low.startswith(f + " ") or after_low.startswith(f + ",")
                               or after_low.startswith(f + ".") for f in res.org_after) \
             and first not in res.given_names:
-        return "ORG"  # "the Al-Shabab militia", "Acme Mining shares"
+        return "ORG", "org_after"  # "the Al-Shabab militia", "Acme Mining shares"
     content = [w for w in folded if w not in res.particles and w not in ("abu", "umm", "-")]
     if len(content) > 1 and (first in res.given_names and first not in res.particles
                              or first in ("abu", "umm") or first in res.particles
                              and len(content) > 2) \
             and not any(w in res.org_heads for w in folded):
-        return "PERSON"
+        return "PERSON", "given_name"
     if _PERSON_CONTEXT_AFTER.match(text[name.end:name.end + 40]) and 1 < len(words) <= 4:
-        return "PERSON"
-    return None
+        return "PERSON", "person_context"
+    return None, "none"
 
 
-def find_names(doc, text: str) -> list[Name]:
-    """Every name in ``doc`` with a type (or None where the evidence is for the document)."""
+def find_names(doc, text: str, typer: bool = True) -> list[Name]:
+    """Every name in ``doc`` with its type: the rules' type, revised by the trained typer
+    where the rules are weak (``typer=False``: the rules alone)."""
+    names, toks = candidates(doc, text)
+    if typer:
+        from .typer import revise
+
+        revise(names, toks, text)
+    return [n for n in names if n.label]
+
+
+def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
+    """The candidate names of ``doc`` with the rules' types and evidence, and the tokens."""
     res = load()
     toks = tokens_of(doc)
     shouting = _shouting(toks)
@@ -280,10 +298,11 @@ def find_names(doc, text: str) -> list[Name]:
                 toks[name.a - 1].text) in res.person_roles and toks[name.a - 1].text[:1].islower() \
                 and not _ACRONYM.match(name.text):
             name.label = "PERSON"
+            name.rule = "role_before"
             name.titled = toks[name.a - 1].text
             name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
     document_evidence(names, text, frozenset(lower_vocab))
-    return [n for n in names if n.label]
+    return names, toks
 
 
 def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
@@ -339,6 +358,7 @@ def _hyphen_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> lis
     if m and (fold(m.group(1)) in res.gpe or fold(m.group(1)) in res.norp):
         part = Name(name.a, name.b, name.start, name.start + len(m.group(1)), m.group(1))
         part.label = "GPE" if fold(m.group(1)) in res.gpe else "NORP"
+        part.rule = "hyphen"
         return [part]
     return [name]
 
@@ -371,7 +391,7 @@ def _shouted(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list
                 "NORP" if key in res.norp else "LOC" if key in res.loc else None)
             if label:
                 out.append(Name(k, k + length, toks[k].start, toks[k + length - 1].end, span,
-                                label))
+                                label, rule="shouted"))
                 k += length
                 break
         else:
@@ -403,6 +423,7 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
                 res.gpe.get(key) not in res.countries and not re.search(
                     r"\b(?:in|at|from|near|to|outside|of)\s+$", text[max(0, n.start - 8):n.start]):
             n.label = "PERSON"  # "Mendoza" the defendant, not the city, in this story
+            n.rule = "surname_not_place"
             n.evidence.append(f"the surname of {surnames[key].text}")
     typed = {fold(n.text): n.label for n in names if n.label}
     for k, n in enumerate(names):
@@ -414,11 +435,14 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             _near_surname(bare, surnames) if len(n.text.split()) == 1 else None)
         if key in typed:
             n.label = typed[key]
+            n.rule = "doc_same"
         elif surname is not None:
             n.label = "PERSON"
+            n.rule = "doc_surname"
             n.evidence.append(f"the surname of {surname.text}")
         elif k > 0 and text[names[k - 1].end:n.start].strip() == "(" and _ACRONYM.match(n.text):
             n.label = names[k - 1].label
+            n.rule = "doc_acronym"
         else:
             # two to four capitalised words with no organisation or place word: most often
             # a person in news copy; one word: most often an organisation ("Hamas")
@@ -426,11 +450,12 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             common = any(w.lower() in lower_vocab for w in words)
             before = text[max(0, n.start - 6):n.start].lower()
             if len(words) == 1 and re.search(r"\b(?:in|at|near|outside|across)\s+$", before):
-                n.label = "GPE"  # "in Pauktaw": an unknown town
+                n.label, n.rule = "GPE", "default_in"  # "in Pauktaw": an unknown town
             elif len(words) == 1 and fold(words[0]) in load().given_names:
-                n.label = "PERSON"  # "Viktor", "Sasha": a given name on its own
+                n.label, n.rule = "PERSON", "default_given"  # "Viktor", "Sasha"
             else:
                 n.label = "PERSON" if 1 < len(words) <= 3 and not common else "ORG"
+                n.rule = "default_" + n.label.lower()
             n.weak = True
 
 
