@@ -29,6 +29,7 @@ DATA = ROOT / "data" / "understand"
 OUT = ROOT.parent / "src" / "rashomon" / "data" / "typer.json"
 EPOCHS = 12
 SEED = 20251123
+MIN_COUNT = 2
 TYPES = LABELS[:-1]
 
 
@@ -65,7 +66,7 @@ def target(n: Name, gold: dict[tuple[int, int], str]) -> str | None:
 def examples(docs: list[dict]) -> list[tuple[list[str], str]]:
     out = []
     for d in docs:
-        ctx = doc_context(d["names"])
+        ctx = doc_context(d["names"], d["toks"])
         for n in d["names"]:
             y = target(n, d["gold"])
             if y is not None:
@@ -73,8 +74,12 @@ def examples(docs: list[dict]) -> list[tuple[list[str], str]]:
     return out
 
 
-def train(data: list[tuple[list[str], str]], epochs: int = EPOCHS, seed: int = SEED) -> Model:
-    """A multiclass averaged perceptron (the averaging by the usual timestamp trick)."""
+def train(data: list[tuple[list[str], str]], epochs: int = EPOCHS, seed: int = SEED,
+          min_count: int = MIN_COUNT) -> Model:
+    """A multiclass averaged perceptron (the averaging by the usual timestamp trick) over the
+    features seen in at least ``min_count`` examples (rarer ones would be memorised)."""
+    seen = Counter(f for feats, _ in data for f in set(feats))
+    data = [([f for f in feats if seen[f] >= min_count], y) for feats, y in data]
     w: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(LABELS, 0.0))
     total: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(LABELS, 0.0))
     stamp: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
@@ -147,7 +152,7 @@ def data_hash(docs: list[dict]) -> str:
 
 def artefact(docs: list[dict], model: Model, n_examples: int) -> str:
     meta = {"model": "averaged perceptron", "labels": list(LABELS), "epochs": EPOCHS,
-            "seed": SEED, "articles": len(docs), "examples": n_examples,
+            "seed": SEED, "min_count": MIN_COUNT, "articles": len(docs), "examples": n_examples,
             "training_sha256": data_hash(docs)}
     return json.dumps({"meta": meta, "weights": model.weights}, sort_keys=True,
                       separators=(",", ":"), ensure_ascii=False) + "\n"

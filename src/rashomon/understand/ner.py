@@ -109,8 +109,17 @@ def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
 
 def split_run(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
     """Split a run at titles and at connectors that do not belong inside one name."""
-    if fold(toks[b - 1].text) in res.org_heads and b - a > 1:
-        return _connected(text, toks, a, b, res)  # "Premier League", "Justice Ministry"
+    heads = res.org_heads | res.fac_heads
+    for k in range(a + 2, b - 1):
+        # a complete name, then "in <place>" or "and <another name>": two names
+        # ("Mulago Hospital in Kampala", "State Bank of India and ING")
+        word = toks[k].text.lower()
+        before = fold(toks[k - 1].text)
+        if word == "in" and before in heads or word == "and" and (
+                before in heads or before in res.countries_folded and toks[k - 2].text == "of"):
+            return split_run(text, toks, a, k, res) + split_run(text, toks, k + 1, b, res)
+    if fold(toks[b - 1].text) in heads and b - a > 1:
+        return _connected(text, toks, a, b, res)  # "Premier League", "King Khalid Airport"
     # titles: "Party Secretary General Sheikh Ali Hamid"
     k = a
     while k < b:
@@ -180,9 +189,13 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
     a, b = name.a, name.b
     while a < b and (fold(toks[a].text) in res.not_names or toks[a].sent_start and (
             toks[a].text.lower() in lower_vocab or toks[a].text.endswith(("ing", "ly"))
-            and fold(toks[a].text) not in res.gpe)):
+            and fold(toks[a].text) not in res.gpe or toks[a].text.lower() in res.person_roles
+            and b - a > 2)):
         if name.titled:
             break
+        if toks[a].text.lower() in res.person_roles and b - a > 2:
+            name.titled = toks[a].text  # "Striker Ahmed Musa": a role, then the person
+            name.evidence.append(f"after the title {toks[a].text!r}")
         a += 1
     while b > a and toks[b - 1].text in _APOS:
         b -= 1
@@ -323,13 +336,15 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
     pieces = [k for k in range(a, b) if toks[k].text not in ("-",)]
     # every word a place or nationality: each is its own name
     words = [toks[k] for k in pieces]
-    if len(words) > 1 and all(fold(w.text) in res.gpe or fold(w.text) in res.norp
+    if len(words) > 1 and all(fold(w.text) in res.countries_folded or fold(w.text) in res.norp
                               or fold(w.text).rstrip("s") in res.norp for w in words):
         return [Name(k, k + 1, toks[k].start, toks[k].end, toks[k].text) for k in pieces]
     # a leading place or nationality before a person's given name or a one-word name
     lead = fold(toks[a].text)
     rest_words = {fold(t.text) for t in toks[a + 1:b]}
-    if (lead in res.gpe or lead in res.norp) and not name.titled and (
+    # a city before a word is most often one name ("Berlin Marathon", "Kano Pillars"); a
+    # country or nationality before a name is most often two ("Lebanese Hezbollah")
+    if (lead in res.countries_folded or lead in res.norp) and not name.titled and (
             b - a >= 3 and fold(toks[a + 1].text) in res.given_names
             or b - a == 2 and not rest_words & (res.org_heads | res.fac_heads | res.loc_heads)
             and fold(name.text) not in res.gpe):
