@@ -22,6 +22,8 @@ from .resources import Resources, fold, load
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "NONE")
 _PLACE_PREP = {"in", "at", "from", "near", "to", "outside", "across", "into", "of", "around"}
+_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
+_SPEECH = {"said", "says", "told", "added", "asked", "wrote", "argued", "insisted", "warned"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z])+\.?)$")
 
 #: The rules the typer may overrule: the rules' default guesses for a name no rule typed
@@ -145,6 +147,13 @@ def features(n: Name, toks: list[Tok], text: str, ctx: DocContext,
         f.append("bracket_after")
     if n.b < len(toks) and toks[n.b].text[:1].islower():
         f.append("lower_after")
+    after = {fold(t.text) for t in toks[n.b:n.b + 10]}
+    if after & _PRONOUNS:
+        f.append("pronoun_after")
+    if after & {"it", "its"}:
+        f.append("it_after")
+    if next1 in _SPEECH or prev1 in _SPEECH:
+        f.append("speech")
     # the document
     if ctx.counts[key] > 1:
         f.append("repeated")
@@ -185,19 +194,29 @@ def model() -> Model:
     return Model(raw["weights"])
 
 
-def revise(names: list[Name], toks: list[Tok], text: str, m: Model | None = None) -> None:
-    """Re-type the names the rules typed weakly; a confident ``NONE`` drops the name."""
+def revise(names: list[Name], toks: list[Tok], text: str, m: Model | None = None,
+           weak: frozenset[str] | None = None) -> None:
+    """Re-type the names the rules typed weakly; a ``NONE`` drops the name. The mentions of
+    one name in the document are typed together (their scores summed), so they agree."""
     m = m or model()
+    weak = WEAK_RULES if weak is None else weak
     ctx = doc_context(names, toks)
     res = load()
+    groups: dict[str, list[Name]] = {}
     for n in names:
-        if n.rule not in WEAK_RULES:
-            continue
-        label, margin = m.predict(features(n, toks, text, ctx, res))
-        if label == n.label:
-            continue
-        if label == "NONE":
-            n.label = None
-        else:
-            n.evidence.append(f"typed {label} by the trained typer (rules: {n.label})")
-            n.label = label
+        if n.rule in weak:
+            groups.setdefault(fold(n.text), []).append(n)
+    for group in groups.values():
+        total = dict.fromkeys(LABELS, 0.0)
+        for n in group:
+            for label, score in m.scores(features(n, toks, text, ctx, res)).items():
+                total[label] += score
+        label = min(LABELS, key=lambda lab: (-total[lab], LABELS.index(lab)))
+        for n in group:
+            if label == n.label:
+                continue
+            if label == "NONE":
+                n.label = None
+            else:
+                n.evidence.append(f"typed {label} by the trained typer (rules: {n.label})")
+                n.label = label
