@@ -2,9 +2,9 @@
 
 The candidates are the rules' own (``ner.candidates``); a candidate whose span is a
 labelled name takes that name's type, one that overlaps no labelled name is ``NONE``, and
-one that overlaps a labelled name with other bounds is left out. An averaged perceptron
-is trained with a fixed seed and ordering, so the artefact is the same byte for byte on
-every run. Before the final model, a k-fold cross-validation by article prints mention
+one that overlaps a labelled name with other bounds is left out. A multinomial logistic
+regression (L2 penalty) is fitted by full-batch Adam from zero weights in a fixed feature
+order, with the weights rounded, so the artefact is the same byte for byte on every run. Before the final model, a k-fold cross-validation by article prints mention
 P/R/F1 per type for the rules alone and for the rules revised by the typer.
 
     python train/train_typer.py [--folds 5] [--out PATH] [--check]
@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import numpy as np
 
 from rashomon.understand.ner import Name, candidates
 from rashomon.understand.nlp import pipeline
@@ -27,8 +28,8 @@ from rashomon.understand.typer import LABELS, Model, doc_context, features, revi
 ROOT = Path(__file__).parent
 DATA = ROOT / "data" / "understand"
 OUT = ROOT.parent / "src" / "rashomon" / "data" / "typer.json"
-EPOCHS = 12
-SEED = 20251123
+L2 = 0.01
+ITERS = 300
 MIN_COUNT = 2
 TYPES = LABELS[:-1]
 
@@ -74,42 +75,43 @@ def examples(docs: list[dict]) -> list[tuple[list[str], str]]:
     return out
 
 
-def train(data: list[tuple[list[str], str]], epochs: int = EPOCHS, seed: int = SEED,
+def train(data: list[tuple[list[str], str]], l2: float = L2, iters: int = ITERS,
           min_count: int = MIN_COUNT) -> Model:
-    """A multiclass averaged perceptron (the averaging by the usual timestamp trick) over the
-    features seen in at least ``min_count`` examples (rarer ones would be memorised)."""
+    """Multinomial logistic regression with an L2 penalty (full-batch Adam from zero
+    weights: no randomness), over the features seen in at least ``min_count`` examples."""
     seen = Counter(f for feats, _ in data for f in set(feats))
-    data = [([f for f in feats if seen[f] >= min_count], y) for feats, y in data]
-    w: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(LABELS, 0.0))
-    total: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(LABELS, 0.0))
-    stamp: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LABELS, 0))
-    rng = random.Random(seed)
-    order = list(range(len(data)))
-    t = 0
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            feats, y = data[i]
-            t += 1
-            guess, _ = Model(w).predict(feats)
-            if guess == y:
-                continue
-            for f in feats:
-                for label, delta in ((y, 1.0), (guess, -1.0)):
-                    total[f][label] += (t - stamp[f][label]) * w[f][label]
-                    stamp[f][label] = t
-                    w[f][label] += delta
-    averaged: dict[str, dict[str, float]] = {}
-    for f in sorted(w):
-        row = {}
-        for label in LABELS:
-            acc = total[f][label] + (t - stamp[f][label]) * w[f][label]
-            value = round(acc / t, 4) if t else 0.0
-            if value:
-                row[label] = value
+    names = sorted(f for f, c in seen.items() if c >= min_count)
+    index = {f: i for i, f in enumerate(names)}
+    rows, cols = [], []
+    for r, (feats, _) in enumerate(data):
+        for f in sorted(set(feats)):
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+    rows_a, cols_a = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    y = np.zeros((len(data), len(LABELS)))
+    y[np.arange(len(data)), [LABELS.index(lab) for _, lab in data]] = 1.0
+    w = np.zeros((len(names), len(LABELS)))
+    m1, m2 = np.zeros_like(w), np.zeros_like(w)
+    for t in range(1, iters + 1):
+        s = np.zeros((len(data), len(LABELS)))
+        np.add.at(s, rows_a, w[cols_a])
+        s -= s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        g = np.zeros_like(w)
+        np.add.at(g, cols_a, (p - y)[rows_a])
+        g = g / len(data) + l2 * w
+        m1 = 0.9 * m1 + 0.1 * g
+        m2 = 0.999 * m2 + 0.001 * g * g
+        w -= 0.05 * (m1 / (1 - 0.9 ** t)) / (np.sqrt(m2 / (1 - 0.999 ** t)) + 1e-8)
+    weights = {}
+    for f, i in index.items():
+        row = {lab: round(float(w[i, j]), 3) for j, lab in enumerate(LABELS)
+               if round(float(w[i, j]), 3)}
         if row:
-            averaged[f] = row
-    return Model(averaged)
+            weights[f] = row
+    return Model(weights)
 
 
 def score(docs: list[dict], model: Model | None) -> dict[str, tuple[int, int, int]]:
@@ -151,8 +153,8 @@ def data_hash(docs: list[dict]) -> str:
 
 
 def artefact(docs: list[dict], model: Model, n_examples: int) -> str:
-    meta = {"model": "averaged perceptron", "labels": list(LABELS), "epochs": EPOCHS,
-            "seed": SEED, "min_count": MIN_COUNT, "articles": len(docs), "examples": n_examples,
+    meta = {"model": "multinomial logistic regression", "labels": list(LABELS), "l2": L2,
+            "iterations": ITERS, "min_count": MIN_COUNT, "articles": len(docs), "examples": n_examples,
             "training_sha256": data_hash(docs)}
     return json.dumps({"meta": meta, "weights": model.weights}, sort_keys=True,
                       separators=(",", ":"), ensure_ascii=False) + "\n"

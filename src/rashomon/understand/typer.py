@@ -1,4 +1,5 @@
-"""A trained typer for candidate names: an averaged perceptron over sparse features.
+"""A trained typer for candidate names: a linear model (multinomial logistic regression)
+over sparse features.
 
 The rules of ``ner.py`` find candidate spans and type them; this model re-types the
 candidates the rules typed weakly (a default guess, an unknown word) from the span's words
