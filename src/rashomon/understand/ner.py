@@ -85,6 +85,10 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             elif nxt == "-" and j + 1 < n and _cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end \
                     and toks[j + 1].start == toks[j].end:
                 j += 2  # Al-Quds, Saudi-Iranian is split later by the gazetteer
+            elif nxt == "-" and j + 1 < n and j - 1 > i and _syllables(toks, j):
+                j += 2  # "Kim Woo-hyun", "Moon Jae-in": a hyphenated given name
+            elif nxt == "," and _listed_name(toks, i, j, res):
+                j += 1  # "Ministry of Trade, Industry and Energy"
             elif fold(nxt) in res.particles and j + 1 < n and (
                     _cap(toks[j + 1].text) or toks[j + 1].text == "-" and j + 2 < n
                     and _cap(toks[j + 2].text)):
@@ -95,12 +99,39 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
                 j += 1
             else:
                 break
-        while j > i and (toks[j - 1].text.lower() in _CONNECTORS or toks[j - 1].text == "-"):
-            j -= 1
+        while j > i and (toks[j - 1].text.lower() in _CONNECTORS and not (
+                j - 2 > i and toks[j - 2].text == "-" and toks[j - 2].end == toks[j - 1].start)
+                or toks[j - 1].text == "-"):
+            j -= 1  # a connector at the end is not the name's ("Jae-in" keeps its "in")
         if j > i:
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+_COMPOUND = re.compile(r"(?:backed|led|based|aligned|allied|affiliated|sponsored|funded|"
+                       r"controlled|held|made|born|run|owned|occupied|linked|friendly|style)$")
+
+
+def _syllables(toks: list[Tok], j: int) -> bool:
+    """Is ``toks[j]`` a hyphen inside a two-syllable given name ("Woo-hyun", "Jae-in")?"""
+    left, right = toks[j - 1], toks[j + 1]
+    return left.end == toks[j].start and toks[j].end == right.start and left.text.isalpha() \
+        and right.text.isalpha() and right.text.islower() and len(left.text) <= 5 \
+        and len(right.text) <= 5 and not _COMPOUND.match(right.text)
+
+
+def _listed_name(toks: list[Tok], i: int, j: int, res: Resources) -> bool:
+    """Does the comma at ``j`` list words inside one organisation's name: "Ministry of
+    Trade, Industry and Energy" (an opener, "of", then "A, B and C")?"""
+    if fold(toks[i].text) not in res.org_openers or not any(
+            t.text in ("of", "for") for t in toks[i + 1:j]):
+        return False
+    k = j + 1
+    while k < len(toks) and k < j + 8 and (_cap(toks[k].text) or toks[k].text == ","):
+        k += 1
+    return k + 1 < len(toks) and toks[k].text == "and" and _cap(toks[k + 1].text) \
+        and toks[k - 1].text != ","
 
 
 def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
@@ -157,7 +188,8 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         return []
     whole = _span_text(text, toks, a, b)
     lowered = [t.text.lower() for t in toks[a:b]]
-    connectors = [k for k in range(a, b) if toks[k].text.lower() in _CONNECTORS]
+    connectors = [k for k in range(a, b) if toks[k].text.lower() in _CONNECTORS
+                  and not (k > a and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start)]
     if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     words = {fold(t.text) for t in toks[a:b]}
