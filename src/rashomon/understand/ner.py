@@ -188,7 +188,7 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         return []
     whole = _span_text(text, toks, a, b)
     lowered = [t.text.lower() for t in toks[a:b]]
-    connectors = [k for k in range(a, b) if toks[k].text.lower() in _CONNECTORS
+    connectors = [k for k in range(a + 1, b) if toks[k].text.lower() in _CONNECTORS
                   and not (k > a and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start)]
     if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
@@ -219,7 +219,8 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
 def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: set[str]) -> Name | None:
     """Drop sentence-initial common words and possessive endings; None when nothing is left."""
     a, b = name.a, name.b
-    while a < b and (fold(toks[a].text) in res.not_names or toks[a].sent_start and (
+    while a < b and (fold(toks[a].text) in res.not_names and not _ACRONYM.match(toks[a].text)
+                     or toks[a].sent_start and (
             toks[a].text.lower() in lower_vocab or toks[a].text.endswith(("ing", "ly"))
             and fold(toks[a].text) not in res.gpe or toks[a].text.lower() in res.person_roles
             and b - a > 2)):
@@ -331,11 +332,17 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
                 continue
             for part in _gazetteer_parts(trimmed, text, toks, res):
                 part.label = part.label or classify(part, text, toks, res)
+                word = toks[part.a].text
                 if part.label is None and part.b - part.a == 1 and (
-                        toks[part.a].sent_start and toks[part.a].text not in mid_caps
-                        or toks[part.a].text.lower() in lower_vocab
-                        or toks[part.a].text.endswith(("ly", "ing"))):
+                        word.lower() in lower_vocab or word.endswith(("ly", "ing"))):
                     continue  # a common word in capitals ("Shortly", "Death of ...")
+                if part.label is None and part.b - part.a == 1 and toks[part.a].sent_start \
+                        and word not in mid_caps:
+                    # a word seen only opening sentences: a name ("Maersk said") or not
+                    # ("Rescuers said"); left untyped for the trained typer to decide
+                    part.rule = "sentence_opener"
+                    names.append(part)
+                    continue
                 names.extend(_hyphen_parts(part, text, toks, res))
     # lowercase title words before a name: "general Ahmed Musa", "president Jane Doe"
     for name in names:
@@ -474,7 +481,7 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             n.evidence.append(f"the surname of {surnames[key].text}")
     typed = {fold(n.text): n.label for n in names if n.label}
     for k, n in enumerate(names):
-        if n.label:
+        if n.label or n.rule == "sentence_opener":
             continue
         key = fold(n.text)
         bare = re.sub(r"^(?:al|el)[-‐]", "", n.text, flags=re.I)
