@@ -39,6 +39,8 @@ WEAK_RULES = frozenset({"default_person", "default_org", "default_in", "default_
 #: learns that prior; a name among them ("Maersk said") is kept when its best type scores
 #: within this much of NONE (chosen on the dev set: the names ranked first there).
 OPENER_BIAS = 1.0
+#: The typer replaces the rules' guess only when its type scores this much higher.
+MIN_MARGIN = 0.25
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,9 @@ def revise(names: list[Name], toks: list[Tok], text: str, m: Model | None = None
         if all(n.rule == "sentence_opener" for n in group):
             total["NONE"] -= OPENER_BIAS * len(group)
         label = min(LABELS, key=lambda lab: (-total[lab], LABELS.index(lab)))
+        own = group[0].label or "NONE"
+        if total[label] - total[own] < MIN_MARGIN * len(group):
+            continue  # not clearly better than the rules' guess
         for n in group:
             if label == n.label:
                 continue
