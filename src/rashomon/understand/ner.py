@@ -264,6 +264,8 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
         return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
         return "NORP", "norp"
+    if len(words) > 1 and first in res.club_openers:
+        return "ORG", "club"  # "Real Madrid", "Inter Miami"
     if len(words) > 1 and last in res.fac_heads and last not in ("house", "centre", "center"):
         return "FAC", "fac_head"
     if len(words) > 1 and (any(w in res.org_heads for w in folded[1:]) or first in

@@ -30,6 +30,7 @@ class Resources:
     particles: frozenset[str]
     org_heads: frozenset[str]
     org_openers: frozenset[str]
+    club_openers: frozenset[str]
     fac_heads: frozenset[str]
     fac_after: tuple[str, ...]
     fac_openers: frozenset[str]
@@ -117,6 +118,7 @@ def load() -> Resources:
         particles=frozenset(data["name_particles"]),
         org_heads=frozenset(fold(x) for x in data["org_heads"]),
         org_openers=frozenset(fold(x) for x in data["org_openers"]),
+        club_openers=frozenset(fold(x) for x in data["club_openers"]),
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
