@@ -225,3 +225,23 @@ def test_one_failing_article_does_not_lose_the_others(tmp_path, monkeypatch):
     mentioned = {m["article_id"] for e in doc["entities"] for m in e["mentions"]}
     assert len(mentioned) == 9  # every article but the failed one has its entities
     ws.close()
+
+
+def test_facilities_from_the_words_around_them():
+    u = understood(
+        "Rescuers reached the Los Alamos del Sur copper mine on Monday. Families gathered at "
+        "Palmeira, a small open-pit gold mine. Protesters marched outside the Palace of Culture "
+        "on Tuesday. The satellite left from the Wenchang Space Center, and troops returned to "
+        "the Tal Afar and Qayyarah air bases. Officials in Kabul said the Kabul airport was shut.")
+    found = names(u)
+    assert found["Los Alamos del Sur"] == "FAC"
+    assert found["Palace of Culture"] == "FAC"  # not "Palace of Culture on Tuesday"
+    assert found["Wenchang Space Center"] == "FAC"
+    assert found["Qayyarah"] == "FAC"
+    assert found["Kabul"] == "GPE"  # a city that size stays the city before "airport"
+
+
+def test_a_town_name_before_a_facility_word_is_the_facility_only_for_small_towns():
+    u = understood("Miners were trapped in the Copiapo copper mine, not far from the El Salvador mine.")
+    found = names(u)
+    assert found.get("Copiapo") == "GPE"  # a city of 130,000

@@ -16,6 +16,11 @@ from dataclasses import dataclass, field
 from .resources import Resources, fold, load
 
 _CONNECTORS = {"of", "for", "and", "in", "on", "the", "&", "de", "du", "des", "la", "le", "y"}
+#: "X on Thursday", "X in March": a date after a connector is not part of the name.
+_CALENDAR = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december"])
 _APOS = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z])+\.?|[A-Z]{1,4}&[A-Z]{1,4})$")
 _NOUN_AFTER = re.compile(r"^([a-z]+)(?:\s+([a-z]+))?\b")
@@ -93,7 +98,8 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
                     _cap(toks[j + 1].text) or toks[j + 1].text == "-" and j + 2 < n
                     and _cap(toks[j + 2].text)):
                 j += 1  # bin, al, de, van
-            elif nxt.lower() in _CONNECTORS and j + 1 < n and (
+            elif nxt.lower() in _CONNECTORS and j + 1 < n and not (
+                    nxt.lower() in ("on", "in") and toks[j + 1].text.lower() in _CALENDAR) and (
                     _cap(toks[j + 1].text) or nxt.lower() in ("of", "for") and j + 2 < n
                     and toks[j + 1].text.lower() == "the" and _cap(toks[j + 2].text)):
                 j += 1
@@ -260,14 +266,20 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
         return "LOC", "loc"
     if len(words) > 1 and last in res.admin_heads and first not in res.org_openers:
         return "GPE", "admin"  # "Rakhine State", "Kagoshima Prefecture"
+    fac_next = _facility_follows(text, name.end, res)
+    if fac_next and key in res.small_places:
+        return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
     if key in res.gpe and _cap(words[0]):
         return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
         return "NORP", "norp"
     if len(words) > 1 and first in res.club_openers:
         return "ORG", "club"  # "Real Madrid", "Inter Miami"
-    if len(words) > 1 and last in res.fac_heads and last not in ("house", "centre", "center"):
-        return "FAC", "fac_head"
+    if len(words) > 1 and (last in res.fac_heads and last not in ("house", "centre", "center")
+                           or last in ("centre", "center") and folded[-2] in res.fac_center_words):
+        return "FAC", "fac_head"  # "Wembley Stadium", "Tanegashima Space Center"
+    if len(words) > 2 and first in res.fac_openers and folded[1] == "of":
+        return "FAC", "fac_opener"  # "Palace of Justice" (before "Justice" makes it a body)
     if len(words) > 1 and (any(w in res.org_heads for w in folded[1:]) or first in
                            res.org_openers and folded[1] in ("of", "for")):
         return "ORG", "org_head"
@@ -275,9 +287,8 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
         return "LOC", "loc_opener"
     if len(words) > 1 and first in res.fac_openers:
         return "FAC", "fac_opener"  # "Palace of Justice", "Hospital Regional de Copiapó"
-    m = _NOUN_AFTER.match(after_low)
-    if m and (m.group(2) or m.group(1)) in res.fac_after:
-        return "FAC", "fac_after"  # "Ain al-Asad air base", "the El Pedregal copper mine"
+    if fac_next:
+        return "FAC", "fac_after"  # "Ain al-Asad air base", "the Ayn al-Asad and Erbil bases"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "ORG", "acronym"
     if len(words) == 1 and first in res.org_heads and not toks[name.a].sent_start:
@@ -295,6 +306,45 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     if _PERSON_CONTEXT_AFTER.match(text[name.end:name.end + 40]) and 1 < len(words) <= 4:
         return "PERSON", "person_context"
     return None, "none"
+
+
+_AFTER_WORDS = re.compile(r"[a-z][a-z-]*")
+_APPOSED = re.compile(r",\s+an?\s+")  # "X, a medium-sized underground copper mine"
+_CONJOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}")
+#: Words that may follow the head of a noun phrase: "the X copper mine on Friday".
+_PHRASE_END = frozenset([
+    "on", "in", "at", "of", "and", "or", "where", "which", "that", "was", "is", "were", "are",
+    "to", "for", "near", "from", "with", "by", "has", "had", "have", "as", "after", "before",
+    "since", "when", "while", "outside", "inside", "under"])
+
+
+def _facility_follows(text: str, end: int, res: Resources) -> bool:
+    """A facility noun heads the lowercase words right after a name ("the X copper mine",
+    "the Y training complex on Friday"), also after a second name joined by "and" ("the X
+    and Y military bases") or in an apposition ("X, a medium-sized underground mine")."""
+    rest = text[end:end + 80]
+    m = _CONJOINED.match(rest) or _APPOSED.match(rest)
+    if m:
+        rest = " " + rest[m.end():]
+    if not rest[:1].isspace():
+        return False
+    words: list[str] = []
+    pos = len(rest) - len(rest.lstrip())
+    for _ in range(5):
+        w = _AFTER_WORDS.match(rest, pos)
+        if not w:
+            break
+        words.append(w.group())
+        pos = w.end()
+        if pos >= len(rest) or rest[pos] != " ":
+            break
+        pos += 1
+    for k, w in enumerate(words[:4]):
+        head = w[:-1] if w.endswith("s") and w[:-1] in res.fac_after else w
+        if head in res.fac_after and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
+            # the head ends the phrase: punctuation or the end of the text follow it
+            return k + 1 < len(words) or pos >= len(rest) or not rest[pos].isalpha()
+    return False
 
 
 def find_names(doc, text: str, typer: bool = True) -> list[Name]:

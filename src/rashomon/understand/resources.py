@@ -15,6 +15,9 @@ from importlib import resources as ir
 
 from unidecode import unidecode
 
+#: A gazetteer town smaller than this gives way to a facility reading of its name.
+SMALL_TOWN = 100_000
+
 
 @dataclass(frozen=True)
 class Resources:
@@ -32,6 +35,8 @@ class Resources:
     org_openers: frozenset[str]
     club_openers: frozenset[str]
     fac_heads: frozenset[str]
+    small_places: frozenset[str]     # lower names of gazetteer towns under SMALL_TOWN people
+    fac_center_words: frozenset[str]  # "Space" in "X Space Center": a facility, not a body
     fac_after: tuple[str, ...]
     fac_openers: frozenset[str]
     org_after: tuple[str, ...]
@@ -95,12 +100,19 @@ def load() -> Resources:
                                    "loc_heads", "admin_heads") for w in data[key]}
     common |= {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
                "western", "upper", "lower", "new", "old", "great", "little", "royal"}
+    not_towns = set(gpe)  # countries, their aliases and subdivisions
+    biggest: dict[str, int] = {}
     for city in gc.get_cities().values():
         key = fold(city["name"])
         # a town named like a word or a given name ("God", "Hassan") is that only when big
         if len(key) < 4 or key in common or key in given and city["population"] < 200_000:
             continue
         gpe.setdefault(key, city["name"])
+        biggest[key] = max(biggest.get(key, 0), city["population"])
+    # towns too small to be the obvious reading of a name that a facility word follows
+    # ("the El Pedregal copper mine"); a city that size is the city ("the Kabul airport")
+    small = frozenset(k for k, pop in biggest.items()
+                      if pop < SMALL_TOWN and k not in not_towns)
     for state in gc.get_us_states().values():
         gpe.setdefault(fold(state["name"]), state["name"])
     for word in data["norp_words"]:
@@ -120,6 +132,8 @@ def load() -> Resources:
         org_openers=frozenset(fold(x) for x in data["org_openers"]),
         club_openers=frozenset(fold(x) for x in data["club_openers"]),
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
+        small_places=small,
+        fac_center_words=frozenset(fold(x) for x in data["fac_center_words"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
         org_after=tuple(sorted(data["org_after"], key=len, reverse=True)),
