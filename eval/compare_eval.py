@@ -180,20 +180,25 @@ def covers(pred_claims: list[dict], gold: tuple) -> bool:
                for c in pred_claims for m in c.get("mentions", []))
 
 
+def _facet(kind: str | None) -> str:
+    """What a discrepancy is about: a value (count, money, measure...) or an event's date,
+    place or agent; a labelled one is found only by a given one of the same facet."""
+    return kind if kind in ("date", "place", "agent") else "value"
+
+
 def discrepancy_score(export, ids, labels, verbose: bool) -> None:
     preds = export["discrepancies"]
     used: set[int] = set()
     tp = status_ok = 0
     for g in labels["discrepancies"]:
         spans = claim_spans(export, ids, g["claims"])
-        hit = None
-        for k, d in enumerate(preds):
-            if k in used:
+        hit, best = None, 0
+        for k, d in enumerate(preds):   # the given one covering most of the labelled claims
+            if k in used or _facet(d.get("kind")) != _facet(g.get("kind")):
                 continue
-            values = {v for (_, _, v) in (s for s in spans if covers(d["claims"], s))}
-            if len(values) >= 2:
-                hit = k
-                break
+            covered = [s for s in spans if covers(d["claims"], s)]
+            if len({v for (_, _, v) in covered}) >= 2 and len(covered) > best:
+                hit, best = k, len(covered)
         if hit is None:
             if verbose:
                 print(f"  MISSED discrepancy [{g['story']}] {g['topic']}: "

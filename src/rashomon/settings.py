@@ -60,6 +60,11 @@ APPROX_SHARE = 0.1
 CLAIM_LINK = 0.25
 CLAIM_TOPIC_WEIGHT = 3
 CLAIM_WINDOW = 60
+#: Sums and shares whose nouns differ ("$4 billion withdrew" against "$4.5 billion out") are
+#: about the same thing only at this overlap.
+CLAIM_LINK_OTHER_NOUN = 0.5
+#: Linking claims most alike first, two giving the same value count this much more alike.
+CLAIM_SAME_VALUE = 0.1
 #: Outlets giving an event (known by its type alone) dates at most this many days apart
 #: disagree on its date; further apart, they are telling different events.
 EVENT_DATE_SLACK = 2

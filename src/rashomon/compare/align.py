@@ -27,7 +27,7 @@ from ..model import (
     Understanding,
     stable_id,
 )
-from .claims import qualifier_meaning, words
+from .claims import modifiers, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -131,31 +131,49 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
 class _Said:
     article_id: str
     claim: ArticleClaim
+    era: frozenset[int] = frozenset()       # past years the claim's sentence is about
+    names: frozenset[str] = frozenset()     # names qualifying the count ("Indian")
 
 
 def _claim_groups(members, layers, articles):
     """Claims of the story's articles about the same thing, one per article at most.
 
     Two claims of different articles can be about the same thing when they measure alike
-    (both counts, both sums in one currency, both lengths...); how alike their topics and
-    the words around them are decides (``CLAIM_LINK``), most alike first, and a group never
-    takes two claims of one article."""
+    (both counts, both sums in one currency, both lengths...), their topics fit (the same
+    noun class and condition, or a generic noun such as "people"), they are about the same
+    time (a count "in 2020" is not today's) and the names qualifying them do not clash
+    ("Indian soldiers" against "Chinese soldiers"). How alike their topics and the words
+    around them are decides (``CLAIM_LINK``), most alike first; a group never takes two
+    claims of one article, and every two claims of a group fit."""
     said = []
     for aid in members:
         u = layers.get(aid)
-        for c in (u.claims if u else []):
+        if not u:
+            continue
+        text = articles[aid].text
+        year = int((articles[aid].published or "0")[:4] or 0)
+        mine: list[_Said] = []
+        for c in u.claims:
             kind, noun, condition = c.topic.split("|")
-            if noun or condition:
-                said.append(_Said(aid, c))
+            if not (noun or condition) or (noun in words().generic and not condition):
+                continue   # "170 million people": who, doing what?
+            s = _Said(aid, c, _era(u, c, year), modifiers(text, c))
+            if any(x.claim.number == c.number and x.claim.topic == c.topic and x.era == s.era
+                   for x in mine):
+                continue   # the article repeating its own figure ("all four hostages")
+            mine.append(s)
+        said += mine
     feats = [_claim_features(s, articles[s.article_id].text) for s in said]
     pairs = []
     for i, j in combinations(range(len(said)), 2):
         a, b = said[i], said[j]
-        if a.article_id == b.article_id or a.claim.kind != b.claim.kind:
+        if a.article_id == b.article_id or a.claim.kind != b.claim.kind or not _fit(a, b):
             continue
         sim = _overlap(feats[i], feats[j])
-        if sim >= settings.CLAIM_LINK:
-            pairs.append((sim, i, j))
+        if sim >= (settings.CLAIM_LINK if a.claim.topic == b.claim.topic
+                   or a.claim.kind == "count" else settings.CLAIM_LINK_OTHER_NOUN):
+            same = a.claim.number == b.claim.number and a.claim.qualifier == b.claim.qualifier
+            pairs.append((sim + (settings.CLAIM_SAME_VALUE if same else 0.0), i, j))
     owner = list(range(len(said)))
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(said))}
     for _sim, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
@@ -164,6 +182,8 @@ def _claim_groups(members, layers, articles):
             continue
         if {said[k].article_id for k in members_of[gi]} & \
                 {said[k].article_id for k in members_of[gj]}:
+            continue
+        if not all(_fit(said[x], said[y]) for x in members_of[gi] for y in members_of[gj]):
             continue
         for k in members_of[gj]:
             owner[k] = gi
@@ -176,6 +196,37 @@ def _claim_groups(members, layers, articles):
         kind = first.claim.kind
         label = max((s.claim.label for s in group), key=lambda x: (len(x), x))
         yield f"{first.claim.topic}|{first.article_id}|{first.claim.start}", label, kind, group
+
+
+def _era(u: Understanding, c: ArticleClaim, year: int) -> frozenset[int]:
+    """The past years a claim's sentence dates itself to ("in 2020, when 20 soldiers were
+    killed"): none for a claim about the present or the future."""
+    out = set()
+    for v in u.values:
+        if v.label == "DATE" and v.value and c.sent_start <= v.start < c.sent_end \
+                and v.value[:4].isdigit() and year and int(v.value[:4]) < year:
+            out.add(int(v.value[:4]))
+    return frozenset(out)
+
+
+def _fit(a: _Said, b: _Said) -> bool:
+    """Whether two claims can count the same thing (see ``_claim_groups``)."""
+    if a.era != b.era or (a.names and b.names and not a.names & b.names):
+        return False
+    if a.claim.kind.startswith(("money", "measure", "percent")):
+        return True
+    _k, noun_a, cond_a = a.claim.topic.split("|")
+    _k, noun_b, cond_b = b.claim.topic.split("|")
+    generic = words().generic
+    if (noun_a == "margin") != (noun_b == "margin"):
+        return False   # a lead of 5,400 votes is not a count of votes
+    same_noun = noun_a == noun_b and bool(noun_a)
+    loose = not noun_a or not noun_b or noun_a in generic or noun_b in generic
+    if cond_a and cond_b:
+        return cond_a == cond_b and (same_noun or loose)
+    if cond_a or cond_b:
+        return same_noun
+    return same_noun
 
 
 def _stem(word: str) -> str:
@@ -263,7 +314,7 @@ def _status(said: list[_Said], articles, topic: str) -> str:
     ranges = [_range(s.claim) for s in said]
     if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
         return "approximate"
-    condition = topic.split("|")[1]
+    condition = topic.split("|")[2]
     if condition in words().growing:
         dated = sorted((articles[s.article_id].published or "", s.claim.number or 0.0)
                         for s in said)
