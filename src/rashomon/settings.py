@@ -68,3 +68,6 @@ CLAIM_SAME_VALUE = 0.1
 #: Outlets giving an event (known by its type alone) dates at most this many days apart
 #: disagree on its date; further apart, they are telling different events.
 EVENT_DATE_SLACK = 2
+#: Events an article dates more than this many days before it was published are earlier
+#: events it recalls, not the story's.
+EVENT_RECENT = 10

@@ -38,6 +38,10 @@ NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 FACT_EVENTS = ("attack", "killing", "death", "injury", "arrest", "release", "disaster",
                "protest", "withdrawal", "deployment", "ruling", "sanction", "reward",
                "agreement", "election", "vote", "resignation", "appointment")
+#: Event types told of one happening: "died" in one outlet is "was killed" in another.
+SAME_EVENT = {"death": "killing"}
+#: Who can be the victim or target an event is known by (a people, "Indian", is not one).
+VICTIMS = ("PERSON", "ORG", "FAC")
 #: Who can be the agent of an event outlets disagree on (a place is not).
 AGENTS = ("PERSON", "ORG", "NORP")
 #: At most this many events per story in the coverage matrix (those told by most articles).
@@ -344,25 +348,45 @@ def _outlets(ids: list[str], articles) -> list[str]:
 # --- events: dates, places and agents -----------------------------------------------------
 def _event_discrepancies(story_id, members, articles, layers, local, named):
     """Outlets telling one event (same type, same victim or target) with another date,
-    place or agent."""
+    place or agent. Each value is read in one sentence: the one naming the victim (or the
+    trigger, for an event known by its type alone), and the claim points at it."""
     facets: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
     for aid in members:
         u = layers.get(aid)
+        text = articles[aid].text
+        published = (articles[aid].published or "")[:10]
         for ev in (u.events if u else []):
             if ev.type not in FACT_EVENTS:
                 continue
-            roles = {role: local.get((aid, k)) for k, role in ev.participants}
+            etype = SAME_EVENT.get(ev.type, ev.type)
+            roles = {role: k for k, role in ev.participants
+                     if role not in ("victim", "target") or u.entities[k].label in VICTIMS}
             # each event is filed under its victim or target, and under its type alone
             # (the story's collapse, its clash): the first one an article tells is compared
             for role in ("victim", "target", "appointee", ""):
-                eid = roles.get(role) if role else ""
+                k = roles.get(role) if role else None
+                eid = local.get((aid, k)) if role else ""
                 if eid is None:
                     continue
-                loc = local.get((aid, ev.location)) if ev.location is not None else None
+                at = _mention_in(u, k, ev.start, ev.end, ev.trigger_start) if role \
+                    else ev.trigger_start
+                lo, hi = ev.start, ev.end
+                if at is None:   # the victim named in a sentence of its own
+                    at, lo, hi = _mention_in(u, k, 0, len(text), ev.trigger_start), 0, len(text)
+                if at is None:
+                    continue
+                sent = _sentence_at(text, at, lo, hi)
+                date = _event_date(u, sent, at)
+                if date and len(published) == 10 and date <= published and _days_apart(
+                        {date, published}) > settings.EVENT_RECENT:
+                    continue   # an earlier event the article recalls, not the story's
+                loc = _event_place(u, ev, sent, text)
                 agent = roles.get("agent")
-                date = ev.date if ev.date and len(ev.date) == 10 else None
-                facets[(ev.type, eid)].setdefault(aid, []).append(
-                    (date, loc, agent if agent != eid else None, (ev.start, ev.end)))
+                agent = local.get((aid, agent)) if agent is not None and _mention_in(
+                    u, agent, *sent, at) is not None else None
+                facets[(etype, eid)].setdefault(aid, []).append(
+                    (date, local.get((aid, loc)) if loc is not None else None,
+                     agent if agent != eid else None, sent))
     out = []
     for (etype, eid), per_article in sorted(facets.items()):
         if len(per_article) < 2:
@@ -399,6 +423,58 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
                                    story_id, kind, "contradiction"))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+#: A place named after these words is where something happened: "died in Migori town".
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|off|from)\s+(?:the\s+)?$")
+PLACES = ("GPE", "LOC", "FAC")
+
+
+def _sentence_at(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around position ``at``, inside ``lo``..``hi``."""
+    a = lo
+    for m in _SENTENCE_END.finditer(text, lo, at):
+        a = m.end()
+    m = _SENTENCE_END.search(text, at, hi)
+    b = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else hi)
+    return a, b
+
+
+def _mention_in(u: Understanding, k: int, lo: int, hi: int, near: int) -> int | None:
+    """Where entity ``k`` is named inside ``lo``..``hi``, nearest ``near``."""
+    spots = [m.start for m in u.entities[k].mentions if lo <= m.start < hi]
+    return min(spots, key=lambda x: (abs(x - near), x)) if spots else None
+
+
+def _event_place(u: Understanding, ev, sent: tuple[int, int], text: str) -> int | None:
+    """The event's place if the sentence names it, else the first place the sentence puts
+    it at ("killed outside Rongo market")."""
+    if ev.location is not None and _mention_in(u, ev.location, *sent, sent[0]) is not None:
+        return ev.location
+    best = None
+    for k, e in enumerate(u.entities):
+        if e.label not in PLACES:
+            continue
+        for m in e.mentions:
+            if sent[0] <= m.start < sent[1] and _AT_PLACE.search(
+                    text[max(0, m.start - 12):m.start]) and (best is None or m.start < best[0]):
+                best = (m.start, k)
+    return best[1] if best else None
+
+
+def _event_date(u: Understanding, sent: tuple[int, int], at: int) -> str | None:
+    """The day named nearest ``at`` in its sentence ("on Wednesday, three days after an
+    attack on March 9" dates the attack March 9)."""
+    best, best_d = None, None
+    for v in u.values:
+        if v.label != "DATE" or not v.value or len(v.value) != 10 \
+                or not sent[0] <= v.start < sent[1]:
+            continue
+        d = v.start - at if v.start >= at else at - v.end
+        if best_d is None or d < best_d:
+            best, best_d = v.value, d
+    return best
 
 
 def _days_apart(values) -> int:
