@@ -161,7 +161,9 @@ def _claim_groups(members, layers, articles):
             kind, noun, condition = c.topic.split("|")
             if not (noun or condition) or (noun in words().generic and not condition):
                 continue   # "170 million people": who, doing what?
-            s = _Said(aid, c, _era(u, c, year), modifiers(text, c))
+            if kind == "percent" and c.qualifier in ("above", "below"):
+                continue   # "rates above 8% will hurt": a threshold, not a measure
+            s = _Said(aid, c, _era(u, c, year, text), modifiers(text, c))
             if any(x.claim.number == c.number and x.claim.topic == c.topic and x.era == s.era
                    for x in mine):
                 continue   # the article repeating its own figure ("all four hostages")
@@ -202,15 +204,23 @@ def _claim_groups(members, layers, articles):
         yield f"{first.claim.topic}|{first.article_id}|{first.claim.start}", label, kind, group
 
 
-def _era(u: Understanding, c: ArticleClaim, year: int) -> frozenset[int]:
+def _era(u: Understanding, c: ArticleClaim, year: int, text: str) -> frozenset[int]:
     """The past years a claim's sentence dates itself to ("in 2020, when 20 soldiers were
     killed"): none for a claim about the present or the future."""
     out = set()
     for v in u.values:
         if v.label == "DATE" and v.value and c.sent_start <= v.start < c.sent_end \
-                and v.value[:4].isdigit() and year and int(v.value[:4]) < year:
+                and v.value[:4].isdigit() and year and int(v.value[:4]) < year \
+                and (not _SINCE.search(text[max(c.sent_start, v.start - 20):v.start])
+                     or re.match(r",?\s+when\b", text[v.end:v.end + 8])):
             out.add(int(v.value[:4]))
     return frozenset(out)
+
+
+#: A past year that measures from or against now ("the heaviest since 2020") does not
+#: date the claim to that year ("since 2020, when 20 were killed" does).
+_SINCE = re.compile(r"\b(?:since|from|than|until|till|before|compared with|against)\s+"
+                    r"(?:the\s+)?(?:(?:start|end|beginning) of\s+)?$", re.I)
 
 
 def _fit(a: _Said, b: _Said) -> bool:
