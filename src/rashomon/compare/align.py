@@ -371,15 +371,15 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             etype = SAME_EVENT.get(ev.type, ev.type)
             roles = {role: k for k, role in ev.participants
                      if role not in ("victim", "target") or u.entities[k].label in VICTIMS}
-            # each event is filed under its victim or target, and under its type alone
-            # (the story's collapse, its clash): the first one an article tells is compared
-            for role in ("victim", "target", "appointee", ""):
-                k = roles.get(role) if role else None
-                eid = local.get((aid, k)) if role else ""
+            # each event is filed under its victim or target (the first one an article
+            # tells is compared); known by its type alone, outlets' events are too often
+            # different ones (a toll reported on two days) to compare
+            for role in ("victim", "target", "appointee"):
+                k = roles.get(role)
+                eid = local.get((aid, k)) if k is not None else None
                 if eid is None:
                     continue
-                at = _mention_in(u, k, ev.start, ev.end, ev.trigger_start) if role \
-                    else ev.trigger_start
+                at = _mention_in(u, k, ev.start, ev.end, ev.trigger_start)
                 lo, hi = ev.start, ev.end
                 if at is None:   # the victim named in a sentence of its own
                     at, lo, hi = _mention_in(u, k, 0, len(text), ev.trigger_start), 0, len(text)
@@ -402,11 +402,7 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
         if len(per_article) < 2:
             continue
         who = named[eid].name if eid in named else eid
-        if not eid:
-            # no shared victim: only the date and place of the type's first event
-            per_article = {a: items[:1] for a, items in per_article.items()}
-        facets = ((0, "date"), (1, "place"), (2, "agent")) if eid else ((0, "date"),)
-        for facet, kind in facets:
+        for facet, kind in ((0, "date"), (1, "place"), (2, "agent")):
             first = {}
             for aid, items in per_article.items():
                 item = next((x for x in items if x[facet] and (
@@ -417,8 +413,8 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             values = {val for val, _ in first.values()}
             if len(first) < 2 or len(values) < 2:
                 continue
-            if not eid and _days_apart(values) > settings.EVENT_DATE_SLACK:
-                continue   # told by type alone, dates this far apart are other events
+            if kind == "date" and _days_apart(values) > settings.EVENT_DATE_SLACK:
+                continue   # dates this far apart are of different events
             claims = []
             for val in sorted(values):
                 ids = sorted(a for a, (x, _) in first.items() if x == val)
@@ -429,7 +425,7 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 shown = named[val].name if kind != "date" and val in named else val
                 claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
                                     _outlets(ids, articles)))
-            topic = f"{kind} of the {etype}" + (f" ({who})" if who else "")
+            topic = f"{kind} of the {etype} ({who})"
             out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
                                    story_id, kind, "contradiction"))
     return out
