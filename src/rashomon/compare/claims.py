@@ -147,6 +147,13 @@ _RISE = re.compile(r"\b(?:number|toll|tally|count|total) of ((?:[A-Za-z'’-]+ )
                    r"reached|stands|stood|hit|grew|grown|is|was|now)\b(?: at| to)?\s*$", re.I)
 
 
+#: What follows the people who told a story: "two people familiar with", "three officials
+#: told", "two diplomats in the region said".
+_SOURCING = re.compile(r"\s+(?:(?:in|at|from|of) (?:the )?[\w-]+(?: [\w-]+)?\s+)?(?:familiar "
+                       r"with|with knowledge|close to|who (?:spoke|asked|declined|requested)|"
+                       r"speaking|briefed|told|said|say|says)\b")
+
+
 def _not_a_claim(text: str, s_start: int, s_end: int, v: ValueMention, w: Words) -> bool:
     """A count that only refers back ("the two countries") or counts who told the story
     ("two people familiar with the talks said")."""
@@ -155,9 +162,7 @@ def _not_a_claim(text: str, s_start: int, s_end: int, v: ValueMention, w: Words)
     tail = text[v.end:min(s_end, v.end + 70)]
     m = re.match(r"\s+(?:[A-Z][\w-]*\s+)*([a-z]+)\b", tail)
     if m and m.group(1) in w.sources:
-        return bool(re.search(r"\b(?:familiar with|with knowledge|close to|told|said|say|says|"
-                              r"speaking on condition|briefed|who spoke|who asked)\b",
-                              tail[m.end():m.end() + 45]))
+        return bool(_SOURCING.match(tail[m.end():]))
     return False
 
 
