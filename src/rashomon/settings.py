@@ -65,6 +65,8 @@ CLAIM_WINDOW = 60
 CLAIM_LINK_OTHER_NOUN = 0.5
 #: Linking claims most alike first, two giving the same value count this much more alike.
 CLAIM_SAME_VALUE = 0.1
+#: Two values further apart than this factor are not one quantity told twice.
+CLAIM_RATIO = 4.0
 #: Outlets giving an event (of one victim or target) dates at most this many days apart
 #: disagree on its date; further apart, they are telling different events.
 EVENT_DATE_SLACK = 2

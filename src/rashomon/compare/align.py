@@ -163,7 +163,7 @@ def _claim_groups(members, layers, articles):
                 continue   # "170 million people": who, doing what?
             if kind == "percent" and c.qualifier in ("above", "below"):
                 continue   # "rates above 8% will hurt": a threshold, not a measure
-            s = _Said(aid, c, _era(u, c, year, text), modifiers(text, c))
+            s = _Said(aid, c, _era(u, c, year, text), modifiers(text, c) | _scope(text, c))
             if any(x.claim.number == c.number and x.claim.topic == c.topic and x.era == s.era
                    for x in mine):
                 continue   # the article repeating its own figure ("all four hostages")
@@ -223,10 +223,22 @@ _SINCE = re.compile(r"\b(?:since|from|than|until|till|before|compared with|again
                     r"(?:the\s+)?(?:(?:start|end|beginning) of\s+)?$", re.I)
 
 
+_IN_PLACE = re.compile(r"(?:In|Across|Inside) ((?:[A-Z][\w'’-]+ ?){1,3}),")
+
+
+def _scope(text: str, c: ArticleClaim) -> frozenset[str]:
+    """The place a sentence opens with, scoping its counts: "In Myanmar, 25 died"."""
+    m = _IN_PLACE.match(text, c.sent_start, c.start)
+    return frozenset(m.group(1).lower().split()) if m else frozenset()
+
+
 def _fit(a: _Said, b: _Said) -> bool:
     """Whether two claims can count the same thing (see ``_claim_groups``)."""
     if a.era != b.era or (a.names and b.names and not a.names & b.names):
         return False
+    x, y = sorted((abs(a.claim.number or 0.0), abs(b.claim.number or 0.0)))
+    if x and y > x * settings.CLAIM_RATIO:
+        return False   # 3 refugees and 12,000 refugees are not one count told twice
     if a.claim.kind.startswith(("money", "measure", "percent")):
         return True
     _k, noun_a, cond_a = a.claim.topic.split("|")

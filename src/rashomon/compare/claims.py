@@ -101,7 +101,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
         number = float(v.value)
         measure = w.units.get((head or "").lower()) if v.label == "QUANTITY" else None
         if measure:
-            kind, number = f"measure:{measure[0]}", number * measure[1]
+            family = "speed" if _PER_HOUR.match(text[v.end:v.end + 12]) else measure[0]
+            kind, number = f"measure:{family}", number * measure[1]
             head, condition = measure[0], None
         elif v.label == "MONEY":
             kind = f"money:{unit or '?'}"
@@ -116,6 +117,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
     return out
 
 
+#: "195 kilometres per hour": a speed, not a length.
+_PER_HOUR = re.compile(r"\s*(?:per|an|a|/)\s*(?:hour|h)\b", re.I)
 #: A difference between two counts, not a count: "a margin of 5,400", "ahead by 3,000".
 _MARGIN = re.compile(r"\b(?:margin|majority|lead|ahead|behind|gap|difference|short)\s+"
                      r"(?:of\s+|by\s+)?(?:[a-z]+\s+){0,2}$", re.I)
