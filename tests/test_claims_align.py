@@ -101,3 +101,31 @@ def test_a_hyphenated_word_is_not_a_condition():
                      "by the army on Friday.")
     assert claims["Four"].topic == "count|charity|"
     assert claims["300"].topic == "count|tent|deployed"
+
+
+SHARED = ("Eberle grew maize and beans on a small plot and led the Rift Farmers Cooperative, "
+          "which has campaigned against land seizures in the county. The Kenya National "
+          "Commission on Human Rights called for an independent inquiry into the killing of "
+          "Tomas Eberle.")
+
+
+def test_who_did_it_and_where_differ_for_one_victim(tmp_path):
+    texts = [("b1", "Ridge Post", "Farmer Tomas Eberle was shot dead by police outside Kisumu "
+              f"market on Monday, his family said. {SHARED}"),
+             ("b2", "Valley Herald", "Farmer Tomas Eberle was killed by unidentified gunmen "
+              f"in Nakuru on Monday, police said. {SHARED}")]
+    src = tmp_path / "eberle.jsonl"
+    src.write_text("".join(json.dumps({"id": aid, "url": f"https://news.invalid/{aid}",
+                                       "title": "Farmer Tomas Eberle killed", "outlet": o,
+                                       "published": "2031-06-03", "text": t}) + "\n"
+                           for aid, o, t in texts), encoding="utf-8")
+    ws = analyze([str(src)], db=str(tmp_path / "e.db"))
+    try:
+        assert len({a.story_id for a in ws.articles()}) == 1
+        found = {d.kind: sorted(c.value for c in d.claims) for d in ws.discrepancies()
+                 if "Eberle" in d.topic}
+    finally:
+        ws.close()
+    assert found.get("agent") == ["gunmen", "police"]
+    assert found.get("place") == ["Kisumu", "Nakuru"]
+    assert "date" not in found   # both say Monday

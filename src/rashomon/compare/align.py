@@ -27,7 +27,7 @@ from ..model import (
     Understanding,
     stable_id,
 )
-from .claims import modifiers, qualifier_meaning, words
+from .claims import modifiers, noun_class, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -381,14 +381,15 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             if ev.type not in FACT_EVENTS:
                 continue
             etype = SAME_EVENT.get(ev.type, ev.type)
-            roles = {role: k for k, role in ev.participants
-                     if role not in ("victim", "target") or u.entities[k].label in VICTIMS}
-            # each event is filed under its victim or target (the first one an article
+            agents = [k for k, role in ev.participants if role == "agent"]
+            # each event is filed under each victim or target (the first one an article
             # tells is compared); known by its type alone, outlets' events are too often
             # different ones (a toll reported on two days) to compare
-            for role in ("victim", "target", "appointee"):
-                k = roles.get(role)
-                eid = local.get((aid, k)) if k is not None else None
+            for k, role in ev.participants:
+                if role not in ("victim", "target", "appointee") or (
+                        role != "appointee" and u.entities[k].label not in VICTIMS):
+                    continue
+                eid = local.get((aid, k))
                 if eid is None:
                     continue
                 at = _mention_in(u, k, ev.start, ev.end, ev.trigger_start)
@@ -403,9 +404,9 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                         {date, published}) > settings.EVENT_RECENT:
                     continue   # an earlier event the article recalls, not the story's
                 loc = _event_place(u, ev, sent, text)
-                agent = roles.get("agent")
-                agent = local.get((aid, agent)) if agent is not None and _mention_in(
-                    u, agent, *sent, at) is not None else None
+                agent = _agent_by(text, sent, ev.trigger_start) or next(
+                    (local.get((aid, x)) for x in agents if u.entities[x].label in AGENTS
+                     and _mention_in(u, x, *sent, at) is not None), None)
                 facets[(etype, eid)].setdefault(aid, []).append(
                     (date, local.get((aid, loc)) if loc is not None else None,
                      agent if agent != eid else None, sent))
@@ -418,8 +419,8 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
             first = {}
             for aid, items in per_article.items():
                 item = next((x for x in items if x[facet] and (
-                    facet != 2 or named.get(x[facet]) and named[x[facet]].type in AGENTS)),
-                    None)
+                    facet != 2 or x[facet].startswith("by:")
+                    or named.get(x[facet]) and named[x[facet]].type in AGENTS)), None)
                 if item:
                     first[aid] = (item[facet], item[3])
             values = {val for val, _ in first.values()}
@@ -434,7 +435,8 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 for a in ids:
                     s, e = first[a][1]
                     mentions.append(Mention(a, s, e, articles[a].text[s:e]))
-                shown = named[val].name if kind != "date" and val in named else val
+                shown = named[val].name if kind != "date" and val in named else \
+                    val.removeprefix("by:")
                 claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
                                     _outlets(ids, articles)))
             topic = f"{kind} of the {etype} ({who})"
@@ -457,6 +459,29 @@ def _sentence_at(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
     m = _SENTENCE_END.search(text, at, hi)
     b = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else hi)
     return a, b
+
+
+#: Who did it, when no name says: "shot by unidentified gunmen", "killed by a police
+#: officer" (the head noun, by its class: an officer is the police).
+_BY = re.compile(r"\bby (?:a |an |the |unidentified |unknown |masked |armed |suspected )*"
+                 r"((?:[a-z][a-z-]+ ){0,2}[a-z][a-z-]+)\b")
+
+
+def _agent_by(text: str, sent: tuple[int, int], trigger: int) -> str | None:
+    """The "by" agent of the event in its sentence, after its trigger, as "by:<class>"."""
+    m = _BY.search(text, max(sent[0], min(trigger, sent[1])), sent[1])
+    if not m or m.start() - trigger > 60:
+        return None
+    heads = []
+    for w in m.group(1).split():
+        if w in words().stop_after or w in _PLACE_WORDS:
+            break
+        heads.append(w)
+    return f"by:{noun_class(heads[-1])}" if heads else None
+
+
+_PLACE_WORDS = frozenset(("outside", "inside", "near", "amid", "across", "along", "behind",
+                          "beyond", "around", "through", "outside", "within", "without"))
 
 
 def _mention_in(u: Understanding, k: int, lo: int, hi: int, near: int) -> int | None:
