@@ -83,6 +83,10 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
         qualifier = _qualifier(text, s_start, v.start, w)
         unit = _unit(v)
         noun = _noun_after(text, v, s_end, w)
+        if noun and v.label == "QUANTITY" and re.match(
+                r"[\s-]+(?:[A-Z][\w'’-]*\s+){0,3}" + re.escape(noun[:1].upper() + noun[1:]) + r"\b",
+                text[v.end:v.end + 60]):
+            continue   # "the army's 14 Corps": a name, not a count
         subject = _counted_subject(text, s_start, v.start, w) if noun is None else None
         if v.label == "MONEY":
             noun, condition = _class_word(text, s_start, s_end, v, w) or noun, None
@@ -92,6 +96,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], values: list[ValueM
             noun, condition = subject[0], subject[1] or _condition(text, s_start, s_end, v, w)
         else:
             condition = w.conditions.get(noun or "") or _condition(text, s_start, s_end, v, w)
+            if noun and noun.endswith("ed") and noun in w.conditions:
+                noun = ""   # "17 injured": the condition, counting no noun
         if noun is None and (condition is None or unit == "%" or v.label == "MONEY"):
             noun = _noun_before(text, s_start, v.start, taken, w)
         if _MARGIN.search(text[max(s_start, v.start - 40):v.start]):
@@ -160,7 +166,8 @@ _SOURCING = re.compile(r"\s+(?:(?:in|at|from|of) (?:the )?[\w-]+(?: [\w-]+)?\s+)
 def _not_a_claim(text: str, s_start: int, s_end: int, v: ValueMention, w: Words) -> bool:
     """A count that only refers back ("the two countries") or counts who told the story
     ("two people familiar with the talks said")."""
-    if float(v.value or 0) <= 20 and _ANAPHORIC.search(text[max(s_start, v.start - 12):v.start]):
+    if float(v.value or 0) <= 20 and re.fullmatch(r"[A-Za-z]+|\d+", v.text.strip()) \
+            and _ANAPHORIC.search(text[max(s_start, v.start - 12):v.start]):
         return True
     tail = text[v.end:min(s_end, v.end + 70)]
     m = re.match(r"\s+(?:[A-Z][\w-]*\s+)*([a-z]+)\b", tail)
