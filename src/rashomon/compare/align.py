@@ -126,7 +126,9 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
     if len(members) >= 2:
         for topic, label, kind, claims in _claim_groups(members, layers, articles):
             _judge(story.id, topic, label, kind, claims, articles, discrepancies, facts)
-        discrepancies += _event_discrepancies(story.id, members, articles, layers, local, named)
+        d, f = _event_discrepancies(story.id, members, articles, layers, local, named)
+        discrepancies += d
+        facts += f
     coverage = _coverage(story.id, members, events, facts, discrepancies)
     return discrepancies, facts, coverage
 
@@ -370,7 +372,7 @@ def _outlets(ids: list[str], articles) -> list[str]:
 # --- events: dates, places and agents -----------------------------------------------------
 def _event_discrepancies(story_id, members, articles, layers, local, named):
     """Outlets telling one event (same type, same victim or target) with another date,
-    place or agent. Each value is read in one sentence: the one naming the victim (or the
+    place or agent, and the ones they agree on (facts). Each value is read in one sentence: the one naming the victim (or the
     trigger, for an event known by its type alone), and the claim points at it."""
     facets: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
     for aid in members:
@@ -410,7 +412,8 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 facets[(etype, eid)].setdefault(aid, []).append(
                     (date, local.get((aid, loc)) if loc is not None else None,
                      agent if agent != eid else None, sent))
-    out = []
+    out: list[Discrepancy] = []
+    agreed: list[Fact] = []
     for (etype, eid), per_article in sorted(facets.items()):
         if len(per_article) < 2:
             continue
@@ -424,7 +427,17 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 if item:
                     first[aid] = (item[facet], item[3])
             values = {val for val, _ in first.values()}
-            if len(first) < 2 or len(values) < 2:
+            if len(first) < 2:
+                continue
+            topic = f"{kind} of the {etype} ({who})"
+            if len(values) == 1:   # the outlets that tell it agree
+                val = next(iter(values))
+                ids = sorted(first)
+                agreed.append(Fact(stable_id("f", story_id, etype, eid, kind), story_id, topic,
+                                   kind, named[val].name if kind != "date" and val in named
+                                   else val.removeprefix("by:"), ids, _outlets(ids, articles),
+                                   [Mention(a, *first[a][1], articles[a].text[
+                                       first[a][1][0]:first[a][1][1]]) for a in ids]))
                 continue
             if kind == "date" and _days_apart(values) > settings.EVENT_DATE_SLACK:
                 continue   # dates this far apart are of different events
@@ -439,10 +452,9 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                     val.removeprefix("by:")
                 claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
                                     _outlets(ids, articles)))
-            topic = f"{kind} of the {etype} ({who})"
             out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
                                    story_id, kind, "contradiction"))
-    return out
+    return out, agreed
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
