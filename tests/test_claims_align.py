@@ -129,3 +129,27 @@ def test_who_did_it_and_where_differ_for_one_victim(tmp_path):
     assert found.get("agent") == ["gunmen", "police"]
     assert found.get("place") == ["Kisumu", "Nakuru"]
     assert "date" not in found   # both say Monday
+
+
+def test_one_person_with_another_rank_is_a_title_discrepancy(tmp_path):
+    shared = ("Ostrova met her Serbian counterpart in Belgrade to discuss gas transit through "
+              "the Balkans and the rebuilding of the Danube rail bridge, damaged in a flood.")
+    texts = [("c1", "Ridge Post", f"Deputy Foreign Minister Lena Ostrova arrived in Belgrade "
+              f"on Monday. {shared}"),
+             ("c2", "Valley Herald", f"Foreign Minister Lena Ostrova arrived in Belgrade on "
+              f"Monday. {shared}"),
+             ("c3", "Lake Times", f"Mrs Lena Ostrova, the minister, arrived on Monday. {shared}")]
+    src = tmp_path / "ostrova.jsonl"
+    src.write_text("".join(json.dumps({"id": aid, "url": f"https://news.invalid/{aid}",
+                                       "title": "Ostrova visits Belgrade", "outlet": o,
+                                       "published": "2031-06-03", "text": t}) + "\n"
+                           for aid, o, t in texts), encoding="utf-8")
+    ws = analyze([str(src)], db=str(tmp_path / "o.db"))
+    try:
+        titles = [d for d in ws.discrepancies() if d.kind == "title"]
+    finally:
+        ws.close()
+    assert len(titles) == 1 and "Lena Ostrova" in titles[0].topic
+    assert sorted(c.value for c in titles[0].claims) == ["deputy foreign minister",
+                                                         "foreign minister"]
+    assert all(c.outlets != ["Lake Times"] for c in titles[0].claims)   # "Mrs" is no office
