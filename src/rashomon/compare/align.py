@@ -1,6 +1,8 @@
 """The corpus-level Compare step: stories, then within each story the values outlets agree
-and disagree on, the coverage matrix, and quotes and descriptors tied to the workspace's
-entities. Rebuilt from the stored layers after every ``analyze`` (deterministic)."""
+and disagree on (claims aligned by topic, time, names and context; an event's date, place
+and agent for one victim; a person's title), the coverage matrix, and quotes and
+descriptors tied to the workspace's entities. Rebuilt from the stored layers after every
+``analyze`` (deterministic)."""
 
 from __future__ import annotations
 

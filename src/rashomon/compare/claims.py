@@ -1,9 +1,11 @@
 """Claims: the counts and sums an article states, each with what it counts.
 
 "some 5,000 U.S. troops" is the number 5,000, hedged by "some", counting "troops"; "the
-death toll rose to 45" counts "killed". A claim's ``topic`` key (noun and condition) is
-what lets the Compare stage line up the values that different outlets give for the same
-thing. Word lists: ``data/compare.toml``.
+death toll rose to 45" counts "killed". A claim's ``topic`` key (noun class and
+condition: "troops" and "soldiers" are both ``soldier``) is what lets the Compare stage line
+up the values that different outlets give for the same thing. Counts that only refer back
+("the two countries"), count who told the story ("two officials said") or are part of a
+name ("14 Corps") are not claims. Word lists: ``data/compare.toml``.
 """
 
 from __future__ import annotations
