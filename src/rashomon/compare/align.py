@@ -584,9 +584,9 @@ def _title_discrepancies(story_id, members, articles, layers, local, named):
 def _title_before(text: str, start: int) -> tuple[str, ...] | None:
     """The title words right before a name ("Deputy Foreign Minister" Jane Doe)."""
     t = _title_words()
-    words_ = re.findall(r"[A-Za-z][A-Za-z-]*\.?", text[max(0, start - 60):start])
+    words_ = re.findall(r"[A-Za-z]+\.?", text[max(0, start - 60):start])
     if not words_ or not text[:start].endswith((words_[-1] + " ", words_[-1] + "\u00a0")):
-        return None
+        return None   # "Secretary-General" is read as "secretary general"
     out: list[str] = []
     for w in reversed(words_[-6:]):
         x = w.lower().rstrip(".")
@@ -622,7 +622,8 @@ def _title_words() -> dict:
     for pair in data["titles"]["same"]:
         canonical, _, variant = pair.partition("=")
         same[variant] = canonical
-    heads = {tuple(same.get(w.rstrip("."), w.rstrip(".")) for w in t) for t in load().titles}
+    heads = {tuple(same.get(w, w) for w in " ".join(t).replace("-", " ").replace(".", "")
+                   .split()) for t in load().titles}
     honor = frozenset(data["titles"]["honorifics"])
     return {"same": same, "heads": heads, "ranks": frozenset(data["titles"]["ranks"]),
             "words": frozenset(w for t in heads for w in t), "honorifics": honor,
