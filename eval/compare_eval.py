@@ -180,20 +180,25 @@ def covers(pred_claims: list[dict], gold: tuple) -> bool:
                for c in pred_claims for m in c.get("mentions", []))
 
 
+def _facet(kind: str | None) -> str:
+    """What a discrepancy is about: a value (count, money, measure...) or an event's date,
+    place or agent; a labelled one is found only by a given one of the same facet."""
+    return kind if kind in ("date", "place", "agent") else "value"
+
+
 def discrepancy_score(export, ids, labels, verbose: bool) -> None:
     preds = export["discrepancies"]
     used: set[int] = set()
     tp = status_ok = 0
     for g in labels["discrepancies"]:
         spans = claim_spans(export, ids, g["claims"])
-        hit = None
-        for k, d in enumerate(preds):
-            if k in used:
+        hit, best = None, 0
+        for k, d in enumerate(preds):   # the given one covering most of the labelled claims
+            if k in used or _facet(d.get("kind")) != _facet(g.get("kind")):
                 continue
-            values = {v for (_, _, v) in (s for s in spans if covers(d["claims"], s))}
-            if len(values) >= 2:
-                hit = k
-                break
+            covered = [s for s in spans if covers(d["claims"], s)]
+            if len({v for (_, _, v) in covered}) >= 2 and len(covered) > best:
+                hit, best = k, len(covered)
         if hit is None:
             if verbose:
                 print(f"  MISSED discrepancy [{g['story']}] {g['topic']}: "
@@ -216,20 +221,27 @@ def discrepancy_score(export, ids, labels, verbose: bool) -> None:
           f"{status_ok}/{tp})")
 
 
-def fact_score(export, ids, labels) -> None:
+def fact_score(export, ids, labels, verbose: bool = False) -> None:
     preds = export.get("facts", [])
     tp = 0
     used: set[int] = set()
     for g in labels["facts"]:
         spans = claim_spans(export, ids, [dict(c, value=g["value"]) for c in g["claims"]])
         for k, fct in enumerate(preds):
-            if k in used:
+            if k in used or _facet(fct.get("kind")) != _facet(g.get("kind")):
                 continue
             n = sum(1 for s in spans if covers([{"mentions": fct["mentions"]}], s))
             if n >= 2:
                 used.add(k)
                 tp += 1
                 break
+        else:
+            if verbose:
+                print(f"  MISSED fact [{g['story']}] {g['topic']}: {g['value']}")
+    if verbose:
+        for k, fct in enumerate(preds):
+            if k not in used:
+                print(f"  EXTRA fact {fct['topic']}: {fct['value']}")
     p, r, f = prf(tp, len(preds) - tp, len(labels["facts"]) - tp)
     print(f"agreed facts: P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({tp} of {len(labels['facts'])} "
           f"labelled, {len(preds)} given)")
@@ -376,7 +388,7 @@ def main() -> int:
         print(f"stories: pairwise P {p:.3f}  R {r:.3f}  F1 {f:.3f}   (related stories found "
               f"{found}/{total})")
         discrepancy_score(export, ids, labels, args.verbose)
-        fact_score(export, ids, labels)
+        fact_score(export, ids, labels, args.verbose)
         coverage_score(export, ids, labels, args.verbose)
         descriptor_score(export, ids, labels, args.verbose)
         quote_score(export, ids, labels, args.verbose)

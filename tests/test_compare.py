@@ -119,7 +119,7 @@ def test_claims_know_units_hedges_and_topics():
     a = understand_article(Article("t1", "t", 0, text, published="2025-07-06"))
     u = a.understanding
     claims = {c.text: c for c in find_claims(text, u.sentences, u.values, u.entities)}
-    assert claims["27"].topic == "count|miner|missing or trapped"
+    assert claims["27"].topic == "count|worker|missing or trapped"   # miners are workers
     depth = next(c for c in claims.values() if c.kind == "measure:length")
     assert depth.number == 300 and depth.qualifier == "about"
     money = next(c for c in claims.values() if c.kind.startswith("money"))

@@ -73,6 +73,16 @@ APPROX_SHARE = 0.1
 CLAIM_LINK = 0.25
 CLAIM_TOPIC_WEIGHT = 3
 CLAIM_WINDOW = 60
-#: Outlets giving an event (known by its type alone) dates at most this many days apart
+#: Sums and shares whose nouns differ ("$4 billion withdrew" against "$4.5 billion out") are
+#: about the same thing only at this overlap.
+CLAIM_LINK_OTHER_NOUN = 0.5
+#: Linking claims most alike first, two giving the same value count this much more alike.
+CLAIM_SAME_VALUE = 0.1
+#: Two values further apart than this factor are not one quantity told twice.
+CLAIM_RATIO = 4.0
+#: Outlets giving an event (of one victim or target) dates at most this many days apart
 #: disagree on its date; further apart, they are telling different events.
 EVENT_DATE_SLACK = 2
+#: Events an article dates more than this many days before it was published are earlier
+#: events it recalls, not the story's.
+EVENT_RECENT = 10

@@ -1,13 +1,18 @@
 """The corpus-level Compare step: stories, then within each story the values outlets agree
-and disagree on, the coverage matrix, and quotes and descriptors tied to the workspace's
-entities. Rebuilt from the stored layers after every ``analyze`` (deterministic)."""
+and disagree on (claims aligned by topic, time, names and context; an event's date, place
+and agent for one victim; a person's title), the coverage matrix, and quotes and
+descriptors tied to the workspace's entities. Rebuilt from the stored layers after every
+``analyze`` (deterministic)."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources as ir
 from itertools import combinations
 
 from .. import settings
@@ -27,7 +32,7 @@ from ..model import (
     Understanding,
     stable_id,
 )
-from .claims import qualifier_meaning, words
+from .claims import modifiers, noun_class, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -38,6 +43,10 @@ NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 FACT_EVENTS = ("attack", "killing", "death", "injury", "arrest", "release", "disaster",
                "protest", "withdrawal", "deployment", "ruling", "sanction", "reward",
                "agreement", "election", "vote", "resignation", "appointment")
+#: Event types told of one happening: "died" in one outlet is "was killed" in another.
+SAME_EVENT = {"death": "killing"}
+#: Who can be the victim or target an event is known by (a people, "Indian", is not one).
+VICTIMS = ("PERSON", "ORG", "FAC")
 #: Who can be the agent of an event outlets disagree on (a place is not).
 AGENTS = ("PERSON", "ORG", "NORP")
 #: At most this many events per story in the coverage matrix (those told by most articles).
@@ -122,7 +131,10 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
     if len(members) >= 2:
         for topic, label, kind, claims in _claim_groups(members, layers, articles):
             _judge(story.id, topic, label, kind, claims, articles, discrepancies, facts)
-        discrepancies += _event_discrepancies(story.id, members, articles, layers, local, named)
+        d, f = _event_discrepancies(story.id, members, articles, layers, local, named)
+        discrepancies += d + _title_discrepancies(story.id, members, articles, layers, local,
+                                                  named)
+        facts += f
     coverage = _coverage(story.id, members, events, facts, discrepancies)
     return discrepancies, facts, coverage
 
@@ -131,31 +143,51 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
 class _Said:
     article_id: str
     claim: ArticleClaim
+    era: frozenset[int] = frozenset()       # past years the claim's sentence is about
+    names: frozenset[str] = frozenset()     # names qualifying the count ("Indian")
 
 
 def _claim_groups(members, layers, articles):
     """Claims of the story's articles about the same thing, one per article at most.
 
     Two claims of different articles can be about the same thing when they measure alike
-    (both counts, both sums in one currency, both lengths...); how alike their topics and
-    the words around them are decides (``CLAIM_LINK``), most alike first, and a group never
-    takes two claims of one article."""
+    (both counts, both sums in one currency, both lengths...), their topics fit (the same
+    noun class and condition, or a generic noun such as "people"), they are about the same
+    time (a count "in 2020" is not today's) and the names qualifying them do not clash
+    ("Indian soldiers" against "Chinese soldiers"). How alike their topics and the words
+    around them are decides (``CLAIM_LINK``), most alike first; a group never takes two
+    claims of one article, and every two claims of a group fit."""
     said = []
     for aid in members:
         u = layers.get(aid)
-        for c in (u.claims if u else []):
+        if not u:
+            continue
+        text = articles[aid].text
+        year = int((articles[aid].published or "0")[:4] or 0)
+        mine: list[_Said] = []
+        for c in u.claims:
             kind, noun, condition = c.topic.split("|")
-            if noun or condition:
-                said.append(_Said(aid, c))
+            if not (noun or condition) or (noun in words().generic and not condition):
+                continue   # "170 million people": who, doing what?
+            if kind == "percent" and c.qualifier in ("above", "below"):
+                continue   # "rates above 8% will hurt": a threshold, not a measure
+            s = _Said(aid, c, _era(u, c, year, text), modifiers(text, c) | _scope(text, c))
+            if any(x.claim.number == c.number and x.claim.topic == c.topic and x.era == s.era
+                   for x in mine):
+                continue   # the article repeating its own figure ("all four hostages")
+            mine.append(s)
+        said += mine
     feats = [_claim_features(s, articles[s.article_id].text) for s in said]
     pairs = []
     for i, j in combinations(range(len(said)), 2):
         a, b = said[i], said[j]
-        if a.article_id == b.article_id or a.claim.kind != b.claim.kind:
+        if a.article_id == b.article_id or a.claim.kind != b.claim.kind or not _fit(a, b):
             continue
         sim = _overlap(feats[i], feats[j])
-        if sim >= settings.CLAIM_LINK:
-            pairs.append((sim, i, j))
+        if sim >= (settings.CLAIM_LINK if a.claim.topic == b.claim.topic
+                   or a.claim.kind == "count" else settings.CLAIM_LINK_OTHER_NOUN):
+            same = a.claim.number == b.claim.number and a.claim.qualifier == b.claim.qualifier
+            pairs.append((sim + (settings.CLAIM_SAME_VALUE if same else 0.0), i, j))
     owner = list(range(len(said)))
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(said))}
     for _sim, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
@@ -164,6 +196,8 @@ def _claim_groups(members, layers, articles):
             continue
         if {said[k].article_id for k in members_of[gi]} & \
                 {said[k].article_id for k in members_of[gj]}:
+            continue
+        if not all(_fit(said[x], said[y]) for x in members_of[gi] for y in members_of[gj]):
             continue
         for k in members_of[gj]:
             owner[k] = gi
@@ -176,6 +210,57 @@ def _claim_groups(members, layers, articles):
         kind = first.claim.kind
         label = max((s.claim.label for s in group), key=lambda x: (len(x), x))
         yield f"{first.claim.topic}|{first.article_id}|{first.claim.start}", label, kind, group
+
+
+def _era(u: Understanding, c: ArticleClaim, year: int, text: str) -> frozenset[int]:
+    """The past years a claim's sentence dates itself to ("in 2020, when 20 soldiers were
+    killed"): none for a claim about the present or the future."""
+    out = set()
+    for v in u.values:
+        if v.label == "DATE" and v.value and c.sent_start <= v.start < c.sent_end \
+                and v.value[:4].isdigit() and year and int(v.value[:4]) < year \
+                and (not _SINCE.search(text[max(c.sent_start, v.start - 20):v.start])
+                     or re.match(r",?\s+when\b", text[v.end:v.end + 8])):
+            out.add(int(v.value[:4]))
+    return frozenset(out)
+
+
+#: A past year that measures from or against now ("the heaviest since 2020") does not
+#: date the claim to that year ("since 2020, when 20 were killed" does).
+_SINCE = re.compile(r"\b(?:since|from|than|until|till|before|compared with|against)\s+"
+                    r"(?:the\s+)?(?:(?:start|end|beginning) of\s+)?$", re.I)
+
+
+_IN_PLACE = re.compile(r"(?:In|Across|Inside) ((?:[A-Z][\w'’-]+ ?){1,3}),")
+
+
+def _scope(text: str, c: ArticleClaim) -> frozenset[str]:
+    """The place a sentence opens with, scoping its counts: "In Myanmar, 25 died"."""
+    m = _IN_PLACE.match(text, c.sent_start, c.start)
+    return frozenset(m.group(1).lower().split()) if m else frozenset()
+
+
+def _fit(a: _Said, b: _Said) -> bool:
+    """Whether two claims can count the same thing (see ``_claim_groups``)."""
+    if a.era != b.era or (a.names and b.names and not a.names & b.names):
+        return False
+    x, y = sorted((abs(a.claim.number or 0.0), abs(b.claim.number or 0.0)))
+    if x and y > x * settings.CLAIM_RATIO:
+        return False   # 3 refugees and 12,000 refugees are not one count told twice
+    if a.claim.kind.startswith(("money", "measure", "percent")):
+        return True
+    _k, noun_a, cond_a = a.claim.topic.split("|")
+    _k, noun_b, cond_b = b.claim.topic.split("|")
+    generic = words().generic
+    if (noun_a == "margin") != (noun_b == "margin"):
+        return False   # a lead of 5,400 votes is not a count of votes
+    same_noun = noun_a == noun_b and bool(noun_a)
+    loose = not noun_a or not noun_b or noun_a in generic or noun_b in generic
+    if cond_a and cond_b:
+        return cond_a == cond_b and (same_noun or loose)
+    if cond_a or cond_b:
+        return same_noun
+    return same_noun
 
 
 def _stem(word: str) -> str:
@@ -263,7 +348,7 @@ def _status(said: list[_Said], articles, topic: str) -> str:
     ranges = [_range(s.claim) for s in said]
     if max(lo for lo, _ in ranges) <= min(hi for _, hi in ranges):
         return "approximate"
-    condition = topic.split("|")[1]
+    condition = topic.split("|")[2]
     if condition in words().growing:
         dated = sorted((articles[s.article_id].published or "", s.claim.number or 0.0)
                         for s in said)
@@ -293,47 +378,75 @@ def _outlets(ids: list[str], articles) -> list[str]:
 # --- events: dates, places and agents -----------------------------------------------------
 def _event_discrepancies(story_id, members, articles, layers, local, named):
     """Outlets telling one event (same type, same victim or target) with another date,
-    place or agent."""
+    place or agent, and the ones they agree on (facts). Each value is read in one sentence: the one naming the victim (or the
+    trigger, for an event known by its type alone), and the claim points at it."""
     facets: dict[tuple[str, str], dict[str, list]] = defaultdict(dict)
     for aid in members:
         u = layers.get(aid)
+        text = articles[aid].text
+        published = (articles[aid].published or "")[:10]
         for ev in (u.events if u else []):
             if ev.type not in FACT_EVENTS:
                 continue
-            roles = {role: local.get((aid, k)) for k, role in ev.participants}
-            # each event is filed under its victim or target, and under its type alone
-            # (the story's collapse, its clash): the first one an article tells is compared
-            for role in ("victim", "target", "appointee", ""):
-                eid = roles.get(role) if role else ""
+            etype = SAME_EVENT.get(ev.type, ev.type)
+            agents = [k for k, role in ev.participants if role == "agent"]
+            # each event is filed under each victim or target (the first one an article
+            # tells is compared); known by its type alone, outlets' events are too often
+            # different ones (a toll reported on two days) to compare
+            for k, role in ev.participants:
+                if role not in ("victim", "target", "appointee") or (
+                        role != "appointee" and u.entities[k].label not in VICTIMS):
+                    continue
+                eid = local.get((aid, k))
                 if eid is None:
                     continue
-                loc = local.get((aid, ev.location)) if ev.location is not None else None
-                agent = roles.get("agent")
-                date = ev.date if ev.date and len(ev.date) == 10 else None
-                facets[(ev.type, eid)].setdefault(aid, []).append(
-                    (date, loc, agent if agent != eid else None, (ev.start, ev.end)))
-    out = []
+                at = _mention_in(u, k, ev.start, ev.end, ev.trigger_start)
+                lo, hi = ev.start, ev.end
+                if at is None:   # the victim named in a sentence of its own
+                    at, lo, hi = _mention_in(u, k, 0, len(text), ev.trigger_start), 0, len(text)
+                if at is None:
+                    continue
+                sent = _sentence_at(text, at, lo, hi)
+                date = _event_date(u, sent, at)
+                if date and len(published) == 10 and date <= published and _days_apart(
+                        {date, published}) > settings.EVENT_RECENT:
+                    continue   # an earlier event the article recalls, not the story's
+                loc = _event_place(u, ev, sent, text)
+                agent = _agent_by(text, sent, ev.trigger_start) or next(
+                    (local.get((aid, x)) for x in agents if u.entities[x].label in AGENTS
+                     and _mention_in(u, x, *sent, at) is not None), None)
+                facets[(etype, eid)].setdefault(aid, []).append(
+                    (date, local.get((aid, loc)) if loc is not None else None,
+                     agent if agent != eid else None, sent))
+    out: list[Discrepancy] = []
+    agreed: list[Fact] = []
     for (etype, eid), per_article in sorted(facets.items()):
         if len(per_article) < 2:
             continue
         who = named[eid].name if eid in named else eid
-        if not eid:
-            # no shared victim: only the date and place of the type's first event
-            per_article = {a: items[:1] for a, items in per_article.items()}
-        facets = ((0, "date"), (1, "place"), (2, "agent")) if eid else ((0, "date"),)
-        for facet, kind in facets:
+        for facet, kind in ((0, "date"), (1, "place"), (2, "agent")):
             first = {}
             for aid, items in per_article.items():
                 item = next((x for x in items if x[facet] and (
-                    facet != 2 or named.get(x[facet]) and named[x[facet]].type in AGENTS)),
-                    None)
+                    facet != 2 or x[facet].startswith("by:")
+                    or named.get(x[facet]) and named[x[facet]].type in AGENTS)), None)
                 if item:
                     first[aid] = (item[facet], item[3])
             values = {val for val, _ in first.values()}
-            if len(first) < 2 or len(values) < 2:
+            if len(first) < 2:
                 continue
-            if not eid and _days_apart(values) > settings.EVENT_DATE_SLACK:
-                continue   # told by type alone, dates this far apart are other events
+            topic = f"{kind} of the {etype} ({who})"
+            if len(values) == 1:   # the outlets that tell it agree
+                val = next(iter(values))
+                ids = sorted(first)
+                agreed.append(Fact(stable_id("f", story_id, etype, eid, kind), story_id, topic,
+                                   kind, named[val].name if kind != "date" and val in named
+                                   else val.removeprefix("by:"), ids, _outlets(ids, articles),
+                                   [Mention(a, *first[a][1], articles[a].text[
+                                       first[a][1][0]:first[a][1][1]]) for a in ids]))
+                continue
+            if kind == "date" and _days_apart(values) > settings.EVENT_DATE_SLACK:
+                continue   # dates this far apart are of different events
             claims = []
             for val in sorted(values):
                 ids = sorted(a for a, (x, _) in first.items() if x == val)
@@ -341,18 +454,180 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 for a in ids:
                     s, e = first[a][1]
                     mentions.append(Mention(a, s, e, articles[a].text[s:e]))
-                shown = named[val].name if kind != "date" and val in named else val
+                shown = named[val].name if kind != "date" and val in named else \
+                    val.removeprefix("by:")
                 claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
                                     _outlets(ids, articles)))
-            topic = f"{kind} of the {etype}" + (f" ({who})" if who else "")
             out.append(Discrepancy(stable_id("d", story_id, etype, eid, kind), topic, claims,
                                    story_id, kind, "contradiction"))
-    return out
+    return out, agreed
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+#: A place named after these words is where something happened: "died in Migori town".
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|off|from)\s+(?:the\s+)?$")
+PLACES = ("GPE", "LOC", "FAC")
+
+
+def _sentence_at(text: str, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around position ``at``, inside ``lo``..``hi``."""
+    a = lo
+    for m in _SENTENCE_END.finditer(text, lo, at):
+        a = m.end()
+    m = _SENTENCE_END.search(text, at, hi)
+    b = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else hi)
+    return a, b
+
+
+#: Who did it, when no name says: "shot by unidentified gunmen", "killed by a police
+#: officer" (the head noun, by its class: an officer is the police).
+_BY = re.compile(r"\bby (?:a |an |the |unidentified |unknown |masked |armed |suspected )*"
+                 r"((?:[a-z][a-z-]+ ){0,2}[a-z][a-z-]+)\b")
+
+
+def _agent_by(text: str, sent: tuple[int, int], trigger: int) -> str | None:
+    """The "by" agent of the event in its sentence, after its trigger, as "by:<class>"."""
+    m = _BY.search(text, max(sent[0], min(trigger, sent[1])), sent[1])
+    if not m or m.start() - trigger > 60:
+        return None
+    heads = []
+    for w in m.group(1).split():
+        if w in words().stop_after or w in _PLACE_WORDS:
+            break
+        heads.append(w)
+    return f"by:{noun_class(heads[-1])}" if heads else None
+
+
+_PLACE_WORDS = frozenset(("outside", "inside", "near", "amid", "across", "along", "behind",
+                          "beyond", "around", "through", "outside", "within", "without"))
+
+
+def _mention_in(u: Understanding, k: int, lo: int, hi: int, near: int) -> int | None:
+    """Where entity ``k`` is named inside ``lo``..``hi``, nearest ``near``."""
+    spots = [m.start for m in u.entities[k].mentions if lo <= m.start < hi]
+    return min(spots, key=lambda x: (abs(x - near), x)) if spots else None
+
+
+def _event_place(u: Understanding, ev, sent: tuple[int, int], text: str) -> int | None:
+    """The event's place if the sentence names it, else the first place the sentence puts
+    it at ("killed outside Rongo market")."""
+    if ev.location is not None and _mention_in(u, ev.location, *sent, sent[0]) is not None:
+        return ev.location
+    best = None
+    for k, e in enumerate(u.entities):
+        if e.label not in PLACES:
+            continue
+        for m in e.mentions:
+            if sent[0] <= m.start < sent[1] and _AT_PLACE.search(
+                    text[max(0, m.start - 12):m.start]) and (best is None or m.start < best[0]):
+                best = (m.start, k)
+    return best[1] if best else None
+
+
+def _event_date(u: Understanding, sent: tuple[int, int], at: int) -> str | None:
+    """The day named nearest ``at`` in its sentence ("on Wednesday, three days after an
+    attack on March 9" dates the attack March 9)."""
+    best, best_d = None, None
+    for v in u.values:
+        if v.label != "DATE" or not v.value or len(v.value) != 10 \
+                or not sent[0] <= v.start < sent[1]:
+            continue
+        d = v.start - at if v.start >= at else at - v.end
+        if best_d is None or d < best_d:
+            best, best_d = v.value, d
+    return best
 
 
 def _days_apart(values) -> int:
     days = [date.fromisoformat(v).toordinal() for v in values]
     return max(days) - min(days)
+
+
+# --- titles: one person, another office -------------------------------------------------
+def _title_discrepancies(story_id, members, articles, layers, local, named):
+    """Outlets naming one person with another title before the name: "Deputy Minister X"
+    against "Minister X", "Governor X" against "Senator X". A title that only says less
+    ("Minister X" against "Foreign Minister X") or an honorific ("Mr X") is no disagreement."""
+    said: dict[str, dict[str, tuple[tuple[str, ...], Mention]]] = defaultdict(dict)
+    for aid in members:
+        u = layers.get(aid)
+        text = articles[aid].text
+        for k, e in enumerate(u.entities if u else []):
+            eid = local.get((aid, k))
+            if e.label != "PERSON" or eid not in named:
+                continue
+            for m in sorted(e.mentions, key=lambda m: m.start):
+                title = _title_before(text, m.start)
+                if title:
+                    a, b = _sentence_at(text, m.start, 0, len(text))
+                    said[eid][aid] = (title, Mention(aid, a, b, text[a:b]))
+                    break
+    out = []
+    for eid, per_article in sorted(said.items()):
+        keys = {aid: _office(t) for aid, (t, _) in per_article.items()}
+        if len(set(keys.values())) < 2 or not all(
+                _office_clash(x, y) for x, y in combinations(set(keys.values()), 2)):
+            continue
+        claims = []
+        for key in sorted(set(keys.values())):
+            ids = sorted(a for a, x in keys.items() if x == key)
+            shown = " ".join(per_article[ids[0]][0])
+            mentions = [per_article[a][1] for a in ids]
+            claims.append(Claim(shown, ids, mentions[0].text, mentions, None, None,
+                                _outlets(ids, articles)))
+        out.append(Discrepancy(stable_id("d", story_id, eid, "title"),
+                               f"title of {named[eid].name}", claims, story_id, "title",
+                               "contradiction"))
+    return out
+
+
+def _title_before(text: str, start: int) -> tuple[str, ...] | None:
+    """The title words right before a name ("Deputy Foreign Minister" Jane Doe)."""
+    t = _title_words()
+    words_ = re.findall(r"[A-Za-z]+\.?", text[max(0, start - 60):start])
+    if not words_ or not text[:start].endswith((words_[-1] + " ", words_[-1] + "\u00a0")):
+        return None   # "Secretary-General" is read as "secretary general"
+    out: list[str] = []
+    for w in reversed(words_[-6:]):
+        x = w.lower().rstrip(".")
+        x = t["same"].get(x, x)
+        if x not in t["ranks"] and (not w[0].isupper() or x not in t["words"]):
+            break   # a rank may be lower case: "former President X"
+        out.insert(0, x)
+    while out and out[0] not in t["ranks"] and (out[0], ) not in t["heads"] \
+            and out[0] not in t["words"]:
+        out.pop(0)
+    out = [x for x in out if x not in t["honorifics"]]
+    return tuple(out) if out and out[-1] in t["last"] else None
+
+
+def _office(title: tuple[str, ...]) -> tuple[frozenset[str], str, frozenset[str]]:
+    t = _title_words()
+    return (frozenset(x for x in title if x in t["ranks"]), title[-1],
+            frozenset(x for x in title[:-1] if x not in t["ranks"]))
+
+
+def _office_clash(a, b) -> bool:
+    """Two titles that cannot both hold: another rank, another office, another portfolio
+    (a title with no portfolio says less, not otherwise)."""
+    return a[0] != b[0] or a[1] != b[1] or bool(a[2] and b[2] and a[2] != b[2])
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> dict:
+    from ..understand.resources import load
+
+    data = tomllib.loads(ir.files("rashomon").joinpath("data/compare.toml").read_text("utf-8"))
+    same = {}
+    for pair in data["titles"]["same"]:
+        canonical, _, variant = pair.partition("=")
+        same[variant] = canonical
+    heads = {tuple(same.get(w, w) for w in " ".join(t).replace("-", " ").replace(".", "")
+                   .split()) for t in load().titles}
+    honor = frozenset(data["titles"]["honorifics"])
+    return {"same": same, "heads": heads, "ranks": frozenset(data["titles"]["ranks"]),
+            "words": frozenset(w for t in heads for w in t), "honorifics": honor,
+            "last": frozenset(t[-1] for t in heads if t[-1] not in honor)}
 
 
 # --- coverage -------------------------------------------------------------------------------
