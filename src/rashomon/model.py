@@ -178,7 +178,7 @@ class Discrepancy:
     topic: str
     claims: list[Claim] = field(default_factory=list)
     story_id: str | None = None
-    kind: str = "count"               # count | money | date | place | agent
+    kind: str = "count"  # count | money | percent | measure:<family> | date | place | agent | title
     status: str = "contradiction"
 
 
