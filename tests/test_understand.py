@@ -241,6 +241,14 @@ def test_facilities_from_the_words_around_them():
     assert found["Kabul"] == "GPE"  # a city that size stays the city before "airport"
 
 
+def test_a_verb_between_a_name_and_a_facility_word_makes_no_facility():
+    u = understood("Northgate Minerals has two other mines in Ghana. Northgate said the Obuasi "
+                   "gold mine would reopen. Analysts said Northgate owns three smelters.")
+    found = names(u)
+    assert found["Northgate"] == "ORG" and found["Northgate Minerals"] == "ORG"
+    assert found["Obuasi"] == "FAC"
+
+
 def test_a_town_name_before_a_facility_word_is_the_facility_only_for_small_towns():
     u = understood("Miners were trapped in the Copiapo copper mine, not far from the El Salvador mine.")
     found = names(u)

@@ -266,7 +266,7 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
         return "LOC", "loc"
     if len(words) > 1 and last in res.admin_heads and first not in res.org_openers:
         return "GPE", "admin"  # "Rakhine State", "Kagoshima Prefecture"
-    fac_next = _facility_follows(text, name.end, res)
+    fac_next = _facility_follows(text, name.start, name.end, res)
     if fac_next and key in res.small_places:
         return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
     if key in res.gpe and _cap(words[0]):
@@ -315,10 +315,15 @@ _CONJOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}")
 _PHRASE_END = frozenset([
     "on", "in", "at", "of", "and", "or", "where", "which", "that", "was", "is", "were", "are",
     "to", "for", "near", "from", "with", "by", "has", "had", "have", "as", "after", "before",
-    "since", "when", "while", "outside", "inside", "under"])
+    "since", "when", "while", "outside", "inside", "under", "would", "will", "could", "can",
+    "may", "might", "should", "must", "remains", "remained"])
 
 
-def _facility_follows(text: str, end: int, res: Resources) -> bool:
+#: "the X", "United's X", or the second of "the X and Y" just before a name.
+_DETERMINED = re.compile(r"(?:\b[Tt]he|['’]s)\s+(?:(?:[\w'’-]+\s+){1,4}and\s+)?$")
+
+
+def _facility_follows(text: str, start: int, end: int, res: Resources) -> bool:
     """A facility noun heads the lowercase words right after a name ("the X copper mine",
     "the Y training complex on Friday"), also after a second name joined by "and" ("the X
     and Y military bases") or in an apposition ("X, a medium-sized underground mine")."""
@@ -326,6 +331,10 @@ def _facility_follows(text: str, end: int, res: Resources) -> bool:
     m = _CONJOINED.match(rest) or _APPOSED.match(rest)
     if m:
         rest = " " + rest[m.end():]
+    # modifiers between the name and the facility word only in a determined phrase ("the X
+    # copper mine", "United's X training complex") or an apposition: "X has two mines" is not
+    determined = bool(_DETERMINED.search(text[max(0, start - 60):start])) or (
+        m is not None and m.re is _APPOSED)
     if not rest[:1].isspace():
         return False
     words: list[str] = []
@@ -341,6 +350,8 @@ def _facility_follows(text: str, end: int, res: Resources) -> bool:
         pos += 1
     for k, w in enumerate(words[:4]):
         head = w[:-1] if w.endswith("s") and w[:-1] in res.fac_after else w
+        if k and not determined or w in _PHRASE_END:
+            break
         if head in res.fac_after and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
             # the head ends the phrase: punctuation or the end of the text follow it
             return k + 1 < len(words) or pos >= len(rest) or not rest[pos].isalpha()
