@@ -41,11 +41,15 @@ eval: install-dev
 	$(BIN)/python eval/clean_eval.py
 	$(BIN)/python eval/understand_eval.py
 	$(BIN)/python eval/compare_eval.py
+	$(BIN)/python eval/stories_embed_eval.py
 
 eval-heldout: install-dev
 	$(BIN)/python eval/clean_eval.py --heldout
 	$(BIN)/python eval/understand_eval.py --heldout
+	$(BIN)/python eval/understand_eval.py --data eval/data/understand_heldout2
 	$(BIN)/python eval/compare_eval.py --heldout
+	$(BIN)/python eval/compare_eval.py --data eval/data/compare/heldout2
+	$(BIN)/python eval/validate_labels.py eval/data/understand eval/data/understand_heldout eval/data/understand_heldout2 eval/data/compare/dev eval/data/compare/heldout eval/data/compare/heldout2
 
 bench: install-dev
 	$(BIN)/python bench/bench_clean.py
