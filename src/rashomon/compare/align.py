@@ -135,6 +135,10 @@ def compare_story(story: Story, articles: dict[str, Article], layers, local,
         discrepancies += d + _title_discrepancies(story.id, members, articles, layers, local,
                                                   named)
         facts += f
+        d, f = _key_event_facets(story.id, members, articles, layers, local, named,
+                                 discrepancies, facts)
+        discrepancies += d
+        facts += f
     coverage = _coverage(story.id, members, events, facts, discrepancies)
     return discrepancies, facts, coverage
 
@@ -655,3 +659,169 @@ def _coverage(story_id, members, events, facts, discrepancies) -> list[CoverageR
                  for a in members}
         rows.append(CoverageRow(story_id, d.id, "discrepancy", d.topic, cells))
     return rows
+
+
+# --- the story's key events: one happening told by several outlets ----------------------
+#: Event types told of one happening, by family: a clash told as an attack in one outlet
+#: is soldiers "killed" or "injured" in another.
+KEY_FAMILY = {"attack": "attack", "killing": "attack", "injury": "attack",
+              "disaster": "disaster", "release": "release", "arrest": "arrest",
+              "economic": "economic", "election": "election", "agreement": "agreement",
+              "withdrawal": "withdrawal", "deployment": "deployment", "ruling": "ruling",
+              "resignation": "resignation", "protest": "protest"}
+#: Triggers of happenings that last (a flood, an epidemic): the date beside them is the
+#: day of a report, not the day it happened.
+_ONGOING = frozenset(("flood", "floods", "flooding", "drought", "outbreak", "epidemic",
+                      "wildfire", "wildfires", "fighting", "protests", "protesters",
+                      "demonstrations", "demonstrators", "rallies", "detention", "custody",
+                      "sanctions", "exports", "imports", "investment", "death toll"))
+
+
+#: Families whose place outlets may disagree on (where an election or a deal is told is
+#: mostly where someone spoke of it).
+_PLACED = frozenset(("attack", "disaster", "release", "arrest"))
+
+
+@dataclass
+class _Told:
+    """One article's telling of an event: its sentence, its facets and its words."""
+
+    article_id: str
+    family: str
+    sent: tuple[int, int]
+    date: str | None
+    place: str | None
+    feats: frozenset[str]
+
+
+def _key_event_facets(story_id, members, articles, layers, local, named, given, known):
+    """Outlets telling the story's same happening (one event family, their sentences
+    sharing content words or names) with another date or place, and the ones they agree
+    on. Unlike ``_event_discrepancies`` no shared victim is needed; two tellings whose
+    dates lie further apart than ``EVENT_DATE_SLACK`` are different happenings, and a
+    place inside another (a town "in" a region the story names) does not disagree."""
+    told: list[_Told] = []
+    stop = stopwords()
+    for aid in members:
+        u = layers.get(aid)
+        text = articles[aid].text
+        published = (articles[aid].published or "")[:10]
+        for ev in (u.events if u else []):
+            family = KEY_FAMILY.get(ev.type)
+            if family is None:
+                continue
+            sent = (ev.start, ev.end)
+            date = ev.date if ev.date and len(ev.date) == 10 else None
+            if ev.trigger.lower() in _ONGOING:
+                date = None
+            if date and len(published) == 10 and (date > published or _days_apart(
+                    {date, published}) > settings.EVENT_RECENT):
+                continue   # a plan, or an earlier event the article recalls
+            loc = _event_place(u, ev, sent, text)
+            place = local.get((aid, loc)) if loc is not None else None
+            feats = {_stem(w.lower()) for w in _WORDS.findall(text[ev.start:ev.end])
+                     if w.lower() not in stop and len(w) > 3}
+            feats |= {local[(aid, k)] for k, e in enumerate(u.entities)
+                      if (aid, k) in local and any(ev.start <= m.start < ev.end
+                                                   for m in e.mentions)}
+            told.append(_Told(aid, family, sent, date, place, frozenset(feats)))
+    pairs = []
+    for i, j in combinations(range(len(told)), 2):
+        a, b = told[i], told[j]
+        if a.article_id == b.article_id or a.family != b.family:
+            continue
+        if a.date and b.date and _days_apart({a.date, b.date}) > settings.EVENT_DATE_SLACK:
+            continue   # another happening of the same kind
+        shared = len(a.feats & b.feats)
+        sim = shared / (min(len(a.feats), len(b.feats)) or 1)
+        if shared >= settings.EVENT_KEY_SHARED and sim >= settings.EVENT_KEY_LINK:
+            pairs.append((sim, i, j))
+    owner = list(range(len(told)))
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(told))}
+    for _sim, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        gi, gj = owner[i], owner[j]
+        if gi == gj or {told[k].article_id for k in groups[gi]} & \
+                {told[k].article_id for k in groups[gj]}:
+            continue
+        if any(told[x].date and told[y].date and _days_apart(
+                {told[x].date, told[y].date}) > settings.EVENT_DATE_SLACK
+                for x in groups[gi] for y in groups[gj]):
+            continue
+        for k in groups[gj]:
+            owner[k] = gi
+        groups[gi] += groups.pop(gj)
+    inside = _containment(members, articles, layers, local)
+    out: list[Discrepancy] = []
+    agreed: list[Fact] = []
+    taken = {(d.kind, m.article_id, m.start) for d in given for c in d.claims
+             for m in c.mentions} | {(f.kind, m.article_id, m.start) for f in known
+                                     for m in f.mentions}
+    for root in sorted(groups):
+        group = [told[k] for k in sorted(groups[root])]
+        if len(group) < 2:
+            continue
+        family = group[0].family
+        for kind in ("date", "place") if family in _PLACED else ("date",):
+            first = {t.article_id: (getattr(t, kind), t.sent) for t in group
+                     if getattr(t, kind)}
+            if len(first) < 2 or sum((kind, a, s[0]) in taken
+                                     for a, (_, s) in first.items()) >= 2:
+                continue
+            values = {v for v, _ in first.values()}
+            topic = f"{kind} of the {family}"
+            ident = stable_id("k", story_id, family, kind, *sorted(
+                f"{a}:{s[0]}" for a, (_, s) in first.items()))
+            mentions = {a: Mention(a, *s, articles[a].text[s[0]:s[1]])
+                        for a, (_, s) in first.items()}
+            if kind == "place" and len(values) > 1 and not any(
+                    _place_clash(x, y, inside) for x, y in combinations(sorted(values), 2)):
+                continue   # "in Kasese, in western Uganda" against "in western Uganda"
+            if len(values) == 1:
+                val = next(iter(values))
+                ids = sorted(first)
+                agreed.append(Fact(ident, story_id, topic, kind,
+                                   named[val].name if kind != "date" and val in named else val,
+                                   ids, _outlets(ids, articles), [mentions[a] for a in ids]))
+                continue
+            claims = []
+            for val in sorted(values):
+                ids = sorted(a for a, (x, _) in first.items() if x == val)
+                ms = [mentions[a] for a in ids]
+                shown = named[val].name if kind != "date" and val in named else val
+                claims.append(Claim(shown, ids, ms[0].text, ms, None, None,
+                                    _outlets(ids, articles)))
+            out.append(Discrepancy(ident, topic, claims, story_id, kind, "contradiction"))
+            taken |= {(kind, a, s[0]) for a, (_, s) in first.items()}
+    return out, agreed
+
+
+#: "Chhatak, in Sunamganj district", "near Ménaka in north-eastern Mali", "the Tillabéri
+#: region of western Niger": the first place lies inside the second.
+_INSIDE = re.compile(r"^(?:,?\s+(?:\w+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?"
+                     r"|,\s+)$")
+
+
+def _containment(members, articles, layers, local) -> set[tuple[str, str]]:
+    """(inner, outer) places of the story: a place named right before another with
+    "in"/"of" or a comma between ("Kasese, in western Uganda", "Ménaka, Mali")."""
+    out: set[tuple[str, str]] = set()
+    for aid in members:
+        u = layers.get(aid)
+        if not u:
+            continue
+        text = articles[aid].text
+        spots = sorted((m.start, m.end, local[(aid, k)]) for k, e in enumerate(u.entities)
+                       if e.label in PLACES and (aid, k) in local for m in e.mentions)
+        for (_s1, e1, x), (s2, _e2, y) in zip(spots, spots[1:], strict=False):
+            if x != y and s2 - e1 <= 40 and _INSIDE.match(text[e1:s2]):
+                out.add((x, y))
+    return out
+
+
+def _place_clash(x: str, y: str, inside: set[tuple[str, str]]) -> bool:
+    """Two places that cannot both be where it happened: neither lies inside the other
+    (through the story's own words, one step or two)."""
+    def within(a: str, b: str) -> bool:
+        return (a, b) in inside or any((a, m) in inside and (m, b) in inside
+                                       for m in {o for _, o in inside})
+    return not within(x, y) and not within(y, x)

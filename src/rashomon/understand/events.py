@@ -81,6 +81,10 @@ _VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "s
 _CLAUSE_BREAK = re.compile(r"[,;\"“”]|\bthat\b")
 _PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district|state|"
                        r"port|island)\s+of\s+$", re.I)
+# between a trigger and a date: the date belongs to another clause ("fell on Monday after
+# a tunnel collapse", "said on Sunday they had reached miners trapped after a collapse")
+_OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|while|until|said|says|"
+                           r"told|ahead of|because)\b|[;:]", re.I)
 _NOT_A_DATE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
@@ -457,6 +461,8 @@ def _date(text: str, etype: str, t_start: int, t_end: int,
         if etype == "statement" and (gap > (50 if ds >= t_end else 20) or
                                      _CLAUSE_BREAK.search(between)):
             continue  # "said on Monday", "told reporters in Dhaka on Monday"
+        if _OTHER_CLAUSE.search(between):
+            continue  # "shares fell on Monday after a collapse": Monday dates the fall
         if best is None or gap < best[0]:
             best = (gap, v)
     return best[1] if best else None
