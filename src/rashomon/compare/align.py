@@ -691,7 +691,14 @@ class _Told:
     sent: tuple[int, int]
     date: str | None
     place: str | None
-    feats: frozenset[str]
+    feats: frozenset[str]                   # content words and names of the sentence
+    near: frozenset[str]                    # ... of the words around the trigger
+
+
+def _alike(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two tellings' words are (0 below ``EVENT_KEY_SHARED`` shared ones)."""
+    shared = len(a & b)
+    return shared / (min(len(a), len(b)) or 1) if shared >= settings.EVENT_KEY_SHARED else 0.0
 
 
 def _key_event_facets(story_id, members, articles, layers, local, named, given, known):
@@ -712,19 +719,23 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
                 continue
             sent = (ev.start, ev.end)
             date = ev.date if ev.date and len(ev.date) == 10 else None
-            if ev.trigger.lower() in _ONGOING:
+            lasting = ev.trigger.lower() in _ONGOING
+            if lasting:
                 date = None
             if date and len(published) == 10 and (date > published or _days_apart(
                     {date, published}) > settings.EVENT_RECENT):
                 continue   # a plan, or an earlier event the article recalls
             loc = _event_place(u, ev, sent, text)
-            place = local.get((aid, loc)) if loc is not None else None
-            feats = {_stem(w.lower()) for w in _WORDS.findall(text[ev.start:ev.end])
-                     if w.lower() not in stop and len(w) > 3}
-            feats |= {local[(aid, k)] for k, e in enumerate(u.entities)
-                      if (aid, k) in local and any(ev.start <= m.start < ev.end
-                                                   for m in e.mentions)}
-            told.append(_Told(aid, family, sent, date, place, frozenset(feats)))
+            place = local.get((aid, loc)) if loc is not None and not lasting else None
+            near = (max(ev.start, ev.trigger_start - settings.EVENT_KEY_WINDOW),
+                    min(ev.end, ev.trigger_start + len(ev.trigger) + settings.EVENT_KEY_WINDOW))
+            feats = [frozenset({_stem(w.lower()) for w in _WORDS.findall(text[lo:hi])
+                                if w.lower() not in stop and len(w) > 3}
+                               | {local[(aid, k)] for k, e in enumerate(u.entities)
+                                  if (aid, k) in local
+                                  and any(lo <= m.start < hi for m in e.mentions)})
+                     for lo, hi in (sent, near)]
+            told.append(_Told(aid, family, sent, date, place, feats[0], feats[1]))
     pairs = []
     for i, j in combinations(range(len(told)), 2):
         a, b = told[i], told[j]
@@ -732,9 +743,8 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
             continue
         if a.date and b.date and _days_apart({a.date, b.date}) > settings.EVENT_DATE_SLACK:
             continue   # another happening of the same kind
-        shared = len(a.feats & b.feats)
-        sim = shared / (min(len(a.feats), len(b.feats)) or 1)
-        if shared >= settings.EVENT_KEY_SHARED and sim >= settings.EVENT_KEY_LINK:
+        sim = max(_alike(a.feats, b.feats), _alike(a.near, b.near))
+        if sim >= settings.EVENT_KEY_LINK:
             pairs.append((sim, i, j))
     owner = list(range(len(told)))
     groups: dict[int, list[int]] = {i: [i] for i in range(len(told))}
