@@ -32,6 +32,7 @@ from ..model import (
     Understanding,
     stable_id,
 )
+from ..understand.events import OTHER_CLAUSE
 from .claims import modifiers, noun_class, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
@@ -693,6 +694,19 @@ class _Told:
     place: str | None
     feats: frozenset[str]                   # content words and names of the sentence
     near: frozenset[str]                    # ... of the words around the trigger
+    date_sent: tuple[int, int] = (0, 0)     # the sentence naming the date
+
+
+def _dated_in(u: Understanding, text: str, ev, value: str) -> tuple[int, int]:
+    """The sentence that gives the event its date: its own, or a later one telling it
+    again ("A tunnel collapsed at the mine... The collapse happened early on Saturday")."""
+    spots = [v.start for v in u.values if v.label == "DATE" and v.value == value]
+    t = ev.trigger_start
+    at = next((x for x in spots if ev.start <= x < ev.end and not OTHER_CLAUSE.search(
+        text[min(t, x):max(t, x)])), None)
+    if at is None:
+        at = next((x for x in spots if x >= ev.end), None)
+    return _sentence_at(text, at, 0, len(text)) if at is not None else (ev.start, ev.end)
 
 
 def _alike(a: frozenset[str], b: frozenset[str]) -> float:
@@ -735,7 +749,8 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
                                   if (aid, k) in local
                                   and any(lo <= m.start < hi for m in e.mentions)})
                      for lo, hi in (sent, near)]
-            told.append(_Told(aid, family, sent, date, place, feats[0], feats[1]))
+            told.append(_Told(aid, family, sent, date, place, feats[0], feats[1],
+                              _dated_in(u, text, ev, date) if date else sent))
     pairs = []
     for i, j in combinations(range(len(told)), 2):
         a, b = told[i], told[j]
@@ -772,8 +787,8 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
             continue
         family = group[0].family
         for kind in ("date", "place") if family in _PLACED else ("date",):
-            first = {t.article_id: (getattr(t, kind), t.sent) for t in group
-                     if getattr(t, kind)}
+            first = {t.article_id: (getattr(t, kind), t.date_sent if kind == "date"
+                                    else t.sent) for t in group if getattr(t, kind)}
             if len(first) < 2 or sum((kind, a, s[0]) in taken
                                      for a, (_, s) in first.items()) >= 2:
                 continue

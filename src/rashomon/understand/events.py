@@ -84,7 +84,7 @@ _PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district
                        r"port|island)\s+of\s+$", re.I)
 # between a trigger and a date: the date belongs to another clause ("fell on Monday after
 # a tunnel collapse", "said on Sunday they had reached miners trapped after a collapse")
-_OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|while|until|said|says|"
+OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|while|until|said|says|"
                            r"told|ahead of|because)\b|[;:]", re.I)
 _RELATIVE_THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _SUBCLAUSE = re.compile(r"\b(?:after|before|when|which|that|following)\b", re.I)
@@ -478,7 +478,7 @@ def _date(text: str, etype: str, t_start: int, t_end: int,
         if etype == "statement" and (gap > (50 if ds >= t_end else 20) or
                                      _CLAUSE_BREAK.search(between)):
             continue  # "said on Monday", "told reporters in Dhaka on Monday"
-        if _OTHER_CLAUSE.search(between):
+        if OTHER_CLAUSE.search(between):
             continue  # "shares fell on Monday after a collapse": Monday dates the fall
         if best is None or gap < best[0]:
             best = (gap, v)
