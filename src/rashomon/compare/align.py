@@ -412,7 +412,7 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 if at is None:
                     continue
                 sent = _sentence_at(text, at, lo, hi)
-                date = _event_date(u, sent, at)
+                date = _event_date(u, sent, at, text)
                 if date and len(published) == 10 and date <= published and _days_apart(
                         {date, published}) > settings.EVENT_RECENT:
                     continue   # an earlier event the article recalls, not the story's
@@ -529,13 +529,15 @@ def _event_place(u: Understanding, ev, sent: tuple[int, int], text: str) -> int 
     return best[1] if best else None
 
 
-def _event_date(u: Understanding, sent: tuple[int, int], at: int) -> str | None:
+def _event_date(u: Understanding, sent: tuple[int, int], at: int, text: str) -> str | None:
     """The day named nearest ``at`` in its sentence ("on Wednesday, three days after an
-    attack on March 9" dates the attack March 9)."""
+    attack on March 9" dates the attack March 9), not across another clause ("killed in
+    Tuesday's clash has risen to five after two men died on Thursday")."""
     best, best_d = None, None
     for v in u.values:
         if v.label != "DATE" or not v.value or len(v.value) != 10 \
-                or not sent[0] <= v.start < sent[1]:
+                or not sent[0] <= v.start < sent[1] \
+                or OTHER_CLAUSE.search(text[min(at, v.start):max(at, v.start)]):
             continue
         d = v.start - at if v.start >= at else at - v.end
         if best_d is None or d < best_d:
