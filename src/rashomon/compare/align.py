@@ -778,48 +778,53 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
             owner[k] = gi
         groups[gi] += groups.pop(gj)
     inside = _containment(members, articles, layers, local)
-    out: list[Discrepancy] = []
-    agreed: list[Fact] = []
     taken = {(d.kind, m.article_id, m.start) for d in given for c in d.claims
              for m in c.mentions} | {(f.kind, m.article_id, m.start) for f in known
                                      for m in f.mentions}
-    for root in sorted(groups):
-        group = [told[k] for k in sorted(groups[root])]
-        if len(group) < 2:
-            continue
-        family = group[0].family
-        for kind in ("date", "place") if family in _PLACED else ("date",):
-            first = {t.article_id: (getattr(t, kind), t.date_sent if kind == "date"
-                                    else t.sent) for t in group if getattr(t, kind)}
-            if len(first) < 2 or sum((kind, a, s[0]) in taken
-                                     for a, (_, s) in first.items()) >= 2:
+    out: list[Discrepancy] = []
+    agreed: list[Fact] = []
+    for disagree in (True, False):   # a disagreement first; a fact only on sentences left
+        for root in sorted(groups):
+            group = [told[k] for k in sorted(groups[root])]
+            if len(group) < 2:
                 continue
-            values = {v for v, _ in first.values()}
-            topic = f"{kind} of the {family}"
-            ident = stable_id("k", story_id, family, kind, *sorted(
-                f"{a}:{s[0]}" for a, (_, s) in first.items()))
-            mentions = {a: Mention(a, *s, articles[a].text[s[0]:s[1]])
-                        for a, (_, s) in first.items()}
-            if kind == "place" and len(values) > 1 and not any(
-                    _place_clash(x, y, inside) for x, y in combinations(sorted(values), 2)):
-                continue   # "in Kasese, in western Uganda" against "in western Uganda"
-            if len(values) == 1:
-                val = next(iter(values))
-                ids = sorted(first)
-                agreed.append(Fact(ident, story_id, topic, kind,
-                                   named[val].name if kind != "date" and val in named else val,
-                                   ids, _outlets(ids, articles), [mentions[a] for a in ids]))
-                continue
-            claims = []
-            for val in sorted(values):
-                ids = sorted(a for a, (x, _) in first.items() if x == val)
-                ms = [mentions[a] for a in ids]
-                shown = named[val].name if kind != "date" and val in named else val
-                claims.append(Claim(shown, ids, ms[0].text, ms, None, None,
-                                    _outlets(ids, articles)))
-            out.append(Discrepancy(ident, topic, claims, story_id, kind, "contradiction"))
-            taken |= {(kind, a, s[0]) for a, (_, s) in first.items()}
+            for kind in ("date", "place") if group[0].family in _PLACED else ("date",):
+                first = {t.article_id: (getattr(t, kind), t.date_sent if kind == "date"
+                                        else t.sent) for t in group if getattr(t, kind)}
+                values = {v for v, _ in first.values()}
+                if len(first) < 2 or (len(values) > 1) != disagree or sum(
+                        (kind, a, s[0]) in taken for a, (_, s) in first.items()) >= 2:
+                    continue
+                if kind == "place" and len(values) > 1 and not any(
+                        _place_clash(x, y, inside) for x, y in combinations(sorted(values), 2)):
+                    continue   # "in Kasese, in western Uganda" against "in western Uganda"
+                taken |= {(kind, a, s[0]) for a, (_, s) in first.items()}
+                made = _key_facet(story_id, group[0].family, kind, first, articles, named)
+                (out if disagree else agreed).append(made)
     return out, agreed
+
+
+def _key_facet(story_id, family, kind, first, articles, named) -> Discrepancy | Fact:
+    """The discrepancy (several values) or fact (one) of a key event's facet; ``first``
+    maps each article to its value and the sentence giving it."""
+    topic = f"{kind} of the {family}"
+    ident = stable_id("k", story_id, family, kind, *sorted(
+        f"{a}:{s[0]}" for a, (_, s) in first.items()))
+    mentions = {a: Mention(a, *s, articles[a].text[s[0]:s[1]]) for a, (_, s) in first.items()}
+    values = sorted({v for v, _ in first.values()})
+    if len(values) == 1:
+        ids = sorted(first)
+        val = values[0]
+        return Fact(ident, story_id, topic, kind,
+                    named[val].name if kind != "date" and val in named else val,
+                    ids, _outlets(ids, articles), [mentions[a] for a in ids])
+    claims = []
+    for val in values:
+        ids = sorted(a for a, (x, _) in first.items() if x == val)
+        ms = [mentions[a] for a in ids]
+        shown = named[val].name if kind != "date" and val in named else val
+        claims.append(Claim(shown, ids, ms[0].text, ms, None, None, _outlets(ids, articles)))
+    return Discrepancy(ident, topic, claims, story_id, kind, "contradiction")
 
 
 #: "Chhatak, in Sunamganj district", "near Ménaka in north-eastern Mali", "the Tillabéri
