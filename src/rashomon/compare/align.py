@@ -470,7 +470,9 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 #: A place named after these words is where something happened: "died in Migori town".
-_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|off|from)\s+(?:the\s+)?$")
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|off|from)\s+(?:the\s+)?"
+                       r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+"
+                       r"|central\s+)?$", re.I)
 PLACES = ("GPE", "LOC", "FAC")
 
 
@@ -524,7 +526,7 @@ def _event_place(u: Understanding, ev, sent: tuple[int, int], text: str) -> int 
             continue
         for m in e.mentions:
             if sent[0] <= m.start < sent[1] and _AT_PLACE.search(
-                    text[max(0, m.start - 12):m.start]) and (best is None or m.start < best[0]):
+                    text[max(0, m.start - 30):m.start]) and (best is None or m.start < best[0]):
                 best = (m.start, k)
     return best[1] if best else None
 
@@ -796,7 +798,8 @@ def _key_event_facets(story_id, members, articles, layers, local, named, given, 
                         (kind, a, s[0]) in taken for a, (_, s) in first.items()) >= 2:
                     continue
                 if kind == "place" and len(values) > 1 and not any(
-                        _place_clash(x, y, inside) for x, y in combinations(sorted(values), 2)):
+                        _place_clash(x, y, inside, named)
+                        for x, y in combinations(sorted(values), 2)):
                     continue   # "in Kasese, in western Uganda" against "in western Uganda"
                 taken |= {(kind, a, s[0]) for a, (_, s) in first.items()}
                 made = _key_facet(story_id, group[0].family, kind, first, articles, named)
@@ -850,10 +853,28 @@ def _containment(members, articles, layers, local) -> set[tuple[str, str]]:
     return out
 
 
-def _place_clash(x: str, y: str, inside: set[tuple[str, str]]) -> bool:
+def _place_clash(x: str, y: str, inside: set[tuple[str, str]],
+                 named: dict[str, Entity]) -> bool:
     """Two places that cannot both be where it happened: neither lies inside the other
-    (through the story's own words, one step or two)."""
+    (through the story's own words, one step or two), and a country against a place
+    within it is none either: "in Peru" against "in the northern Andes" clashes only when
+    the story puts the other place in another country."""
     def within(a: str, b: str) -> bool:
         return (a, b) in inside or any((a, m) in inside and (m, b) in inside
                                        for m in {o for _, o in inside})
-    return not within(x, y) and not within(y, x)
+    if within(x, y) or within(y, x):
+        return False
+    countries = _countries()
+    land = {p for p in (x, y) if p in named and named[p].name in countries}
+    if len(land) == 1:
+        country, other = (x, y) if x in land else (y, x)
+        return any(within(other, c) for c in named if c != country and
+                   named[c].name in countries)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from ..understand.resources import load
+
+    return load().countries
