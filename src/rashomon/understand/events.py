@@ -85,7 +85,10 @@ _PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district
 # between a trigger and a date: the date belongs to another clause ("fell on Monday after
 # a tunnel collapse", "said on Sunday they had reached miners trapped after a collapse")
 OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|while|until|said|says|"
-                           r"told|ahead of|because)\b|[;:]", re.I)
+                          r"told|ahead of|because)\b|[;:]", re.I)
+# ... after the trigger, a month or a year still dates it ("killed after they had landed at
+# the airport in January")
+_LATER_CLAUSE = re.compile(r"\b(?:since|until|before|ahead of|because)\b|[;:]", re.I)
 _RELATIVE_THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _SUBCLAUSE = re.compile(r"\b(?:after|before|when|which|that|following)\b", re.I)
 _NOT_A_DATE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
@@ -478,7 +481,7 @@ def _date(text: str, etype: str, t_start: int, t_end: int,
         if etype == "statement" and (gap > (50 if ds >= t_end else 20) or
                                      _CLAUSE_BREAK.search(between)):
             continue  # "said on Monday", "told reporters in Dhaka on Monday"
-        if OTHER_CLAUSE.search(between):
+        if (OTHER_CLAUSE if ds < t_start or len(v) == 10 else _LATER_CLAUSE).search(between):
             continue  # "shares fell on Monday after a collapse": Monday dates the fall
         if best is None or gap < best[0]:
             best = (gap, v)
