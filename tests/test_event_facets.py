@@ -57,10 +57,10 @@ def test_one_happening_told_with_another_day_is_a_date_discrepancy(tmp_path):
 def test_two_attacks_a_week_apart_are_no_discrepancy(tmp_path):
     ws = _workspace(tmp_path, [
         ("k1", "Harbor Times", "2031-06-03", "Militia attack on Kerrow police post",
-         f"Gunmen attacked a police post in Kerrow province on June 2, the ministry said. "
+         f"Northern Front fighters attacked a police post in Kerrow province on June 2. "
          f"{ATTACK}"),
         ("k2", "Coastal Wire", "2031-06-10", "New militia attack on Kerrow police post",
-         f"Gunmen attacked a police post in Kerrow province on June 9, the ministry said. "
+         f"Northern Front fighters attacked a police post in Kerrow province on June 9. "
          f"{ATTACK}"),
     ])
     assert not [d for d in ws.discrepancies() if d.kind in ("date", "place", "agent")]
