@@ -86,3 +86,10 @@ EVENT_DATE_SLACK = 2
 #: Events an article dates more than this many days before it was published are earlier
 #: events it recalls, not the story's.
 EVENT_RECENT = 10
+#: Two outlets' sentences tell one happening of the story (one event family, no shared
+#: victim needed) when they share at least this many content words or names...
+EVENT_KEY_SHARED = 2
+#: ...and this share of the shorter one's, read this many characters either side of the
+#: trigger.
+EVENT_KEY_LINK = 0.25
+EVENT_KEY_WINDOW = 60

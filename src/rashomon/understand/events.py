@@ -77,10 +77,20 @@ _ADJECTIVE = re.compile(r"\b(?:a|an|of)\s+$", re.I)
 # irregular verb forms among the triggers: not nouns
 _VERB_FORMS = frozenset({"said", "says", "told", "met", "meet", "hit", "cut", "struck", "won",
                          "sent", "held", "quit", "hurt", "freed", "withdrew",
-                         "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell"})
+                         "withdraw", "withdrawn", "invest", "expel", "eject", "rose", "fell",
+                         "burst"})
 _CLAUSE_BREAK = re.compile(r"[,;\"“”]|\bthat\b")
 _PLACE_OF = re.compile(r"\b(?:city|town|village|capital|province|region|district|state|"
                        r"port|island)\s+of\s+$", re.I)
+# between a trigger and a date: the date belongs to another clause ("fell on Monday after
+# a tunnel collapse", "said on Sunday they had reached miners trapped after a collapse")
+OTHER_CLAUSE = re.compile(r"\b(?:after|before|following|since|when|while|until|said|says|"
+                          r"told|ahead of|because)\b|[;:]", re.I)
+# ... after the trigger, a month or a year still dates it ("killed after they had landed at
+# the airport in January")
+_LATER_CLAUSE = re.compile(r"\b(?:since|until|before|ahead of|because)\b|[;:]", re.I)
+_RELATIVE_THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
+_SUBCLAUSE = re.compile(r"\b(?:after|before|when|which|that|following)\b", re.I)
 _NOT_A_DATE = re.compile(r"\b(?:since|until|till|by)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _FUTURE = re.compile(r"^[^.;]{0,80}?\b(?:would|will)\b")
@@ -313,7 +323,8 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             if word.lower() in ("released", "release") and _RELEASED_THING.search(before_trigger):
                 continue  # "a statement released by", "figures released on Monday"
             etype = _retype(etype, word, text, s, e, t_start, t_end, lex)
-            if etype is None or etype in seen_types:
+            if etype is None or etype in seen_types and not _own_clause(
+                    text, out, etype, word, t_start):
                 continue
             if etype in ("statement", "threat") and (
                     _RELATIVE.search(before_trigger) or _PASSIVE_SAY.match(text[t_end:e])
@@ -357,17 +368,30 @@ def find_events(text: str, sentences: list[tuple[int, int]],
             participants = _dedupe(participants)
             if not participants and etype not in lex.bare:
                 continue
-            if etype in seen_types:
+            if etype in seen_types and not _own_clause(text, out, etype, word, t_start):
                 continue  # one event of a type per sentence
             location = _location(inside, text, {p for p, _ in participants}, etype, t_start,
                                  t_end)
             date = _date(text, etype, t_start, t_end, sentence_dates, e)
             event = SentenceEvent(etype, word, t_start, s, e, participants, location, date)
             event.anaphoric = bool(_DEFINITE.search(before_trigger)) and not (
-                word.lower().endswith("ed") or word.lower() in _VERB_FORMS)  # not "the naira firmed"
+                word.lower().endswith("ed") or word.lower() in _VERB_FORMS
+                or " " in word and _RELATIVE_THAT.search(before_trigger)
+            )  # not "the naira firmed", "the embankment that gave way"
             out.append(event)
             seen_types.add(etype)
     return _one_per_occasion(out, lex.roles, {m[3] for m in mentions if m[2] == "PERSON"})
+
+
+def _own_clause(text: str, found: list[SentenceEvent], etype: str, word: str,
+                t_start: int) -> bool:
+    """Whether a second trigger of a type in one sentence tells another happening in a
+    clause of its own: "the floods, which began after an embankment burst on Sunday" (a
+    verb after a clause word), not "killed and wounded" or "the strikes, the attacks"."""
+    prev = next((ev for ev in reversed(found) if ev.type == etype), None)
+    if prev is None or _nominal(word) or prev.trigger.lower() == word.lower():
+        return False
+    return bool(_SUBCLAUSE.search(text[prev.trigger_start + len(prev.trigger):t_start]))
 
 
 def _retype(etype: str, word: str, text: str, s: int, e: int, t_start: int, t_end: int,
@@ -457,6 +481,8 @@ def _date(text: str, etype: str, t_start: int, t_end: int,
         if etype == "statement" and (gap > (50 if ds >= t_end else 20) or
                                      _CLAUSE_BREAK.search(between)):
             continue  # "said on Monday", "told reporters in Dhaka on Monday"
+        if (OTHER_CLAUSE if ds < t_start or len(v) == 10 else _LATER_CLAUSE).search(between):
+            continue  # "shares fell on Monday after a collapse": Monday dates the fall
         if best is None or gap < best[0]:
             best = (gap, v)
     return best[1] if best else None
