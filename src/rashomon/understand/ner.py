@@ -87,6 +87,8 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             elif nxt in ("'s", "’s") and j + 1 < n and _cap(toks[j + 1].text) and fold(
                     f"{toks[j - 1].text}'s {toks[j + 1].text}") in res.gpe:
                 j += 2  # "Cox's Bazar": the possessive is part of the place's name
+            elif nxt in _APOS and _possessive_org(toks, j, res):
+                j += 2  # "People's Liberation Army", "Attorney General's Office"
             elif nxt == "-" and j + 1 < n and _cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end \
                     and toks[j + 1].start == toks[j].end:
                 j += 2  # Al-Quds, Saudi-Iranian is split later by the gazetteer
@@ -113,6 +115,24 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+def _possessive_org(toks: list[Tok], j: int, res: Resources) -> bool:
+    """Is the possessive at ``toks[j]`` inside an organisation's name: a collective or
+    office word before it ("People's", "Attorney General's", "Longshoremen's") and
+    capitalised words with an organisation or facility head after it?"""
+    owner = fold(toks[j - 1].text)
+    if not (owner in res.possessive_owners or owner.endswith("men") and len(owner) > 4) \
+            or toks[j].start != toks[j - 1].end:
+        return False
+    heads = res.org_heads | res.fac_heads
+    k = j + 1
+    found = False
+    while k < len(toks) and k < j + 7 and (_cap(toks[k].text) and not toks[k].sent_start or
+                                           toks[k].text in ("of", "and") and k > j + 1):
+        found = found or fold(toks[k].text) in heads
+        k += 1
+    return found
 
 
 _COMPOUND = re.compile(r"(?:backed|led|based|aligned|allied|affiliated|sponsored|funded|"
@@ -236,6 +256,12 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
             name.titled = toks[a].text  # "Striker Ahmed Musa": a role, then the person
             name.evidence.append(f"after the title {toks[a].text!r}")
         a += 1
+    if a + 2 < b and toks[a].sent_start and not name.titled and toks[a + 1].text.lower() in (
+            "of", "for", "the") and fold(toks[a].text) not in _OPENING_WORDS(res) \
+            and fold(name.text) not in res.gpe and fold(name.text) not in res.loc:
+        # "Shares of Tata Steel", "Lawyers for the ACLU", "Outside the Palace of Justice":
+        # a sentence's first word and a connector, then the name
+        a += 2 if toks[a + 1].text.lower() == "the" or toks[a + 2].text.lower() != "the" else 3
     while b > a and toks[b - 1].text in _APOS:
         b -= 1
     if a >= b:
@@ -244,6 +270,12 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
         return name
     return Name(a, b, toks[a].start, toks[b - 1].end, _span_text(text, toks, a, b), name.label,
                 name.titled, name.evidence)
+
+
+def _OPENING_WORDS(res: Resources) -> frozenset[str]:  # noqa: N802
+    """Words that open names of their own ("Bank of", "Gulf of", "Palace of")."""
+    return res.org_heads | res.org_openers | res.fac_heads | res.fac_openers | res.loc_heads \
+        | res.loc_openers | res.admin_heads | res.club_openers
 
 
 def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | None:
@@ -269,10 +301,17 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     fac_next = _facility_follows(text, name.end, res)
     if fac_next and key in res.small_places:
         return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
+    if key in res.small_places and _noun_follows(text, name.end, res.loc_after):
+        return "LOC", "loc_after"  # "the Zambezi river" (a small town of that name too)
     if key in res.gpe and _cap(words[0]):
         return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
         return "NORP", "norp"
+    if not set(folded) & (res.org_heads | res.fac_heads) and key not in res.gpe \
+            and _noun_follows(text, name.end, res.loc_after):
+        return "LOC", "loc_after"  # "the Omo river", "the Khumbu valley"
+    if len(words) == 1 and len(key) > 8 and key.endswith(res.fac_suffixes):
+        return "FAC", "fac_suffix"  # "Westfalenstadion"
     if len(words) > 1 and first in res.club_openers:
         return "ORG", "club"  # "Real Madrid", "Inter Miami"
     if len(words) > 1 and (last in res.fac_heads and last not in ("house", "centre", "center")
@@ -319,7 +358,12 @@ _PHRASE_END = frozenset([
 
 
 def _facility_follows(text: str, end: int, res: Resources) -> bool:
-    """A facility noun heads the lowercase words right after a name ("the X copper mine",
+    """A facility noun heads the lowercase words right after a name (``_noun_follows``)."""
+    return _noun_follows(text, end, res.fac_after)
+
+
+def _noun_follows(text: str, end: int, nouns: tuple[str, ...] | frozenset[str]) -> bool:
+    """A noun of ``nouns`` heads the lowercase words right after a name ("the X copper mine",
     "the Y training complex on Friday"), also after a second name joined by "and" ("the X
     and Y military bases") or in an apposition ("X, a medium-sized underground mine")."""
     rest = text[end:end + 80]
@@ -340,8 +384,8 @@ def _facility_follows(text: str, end: int, res: Resources) -> bool:
             break
         pos += 1
     for k, w in enumerate(words[:4]):
-        head = w[:-1] if w.endswith("s") and w[:-1] in res.fac_after else w
-        if head in res.fac_after and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
+        head = w[:-1] if w.endswith("s") and w[:-1] in nouns else w
+        if head in nouns and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
             # the head ends the phrase: punctuation or the end of the text follow it
             return k + 1 < len(words) or pos >= len(rest) or not rest[pos].isalpha()
     return False
@@ -383,6 +427,8 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
             if len(trimmed.text) == 1:
                 continue
             for part in _gazetteer_parts(trimmed, text, toks, res):
+                if _portfolio(part, toks, res):
+                    continue  # "Environment Minister X": a portfolio, not a body
                 part.label = part.label or classify(part, text, toks, res)
                 word = toks[part.a].text
                 if part.label is None and part.b - part.a == 1 and (
@@ -407,6 +453,26 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
             name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
     document_evidence(names, text, frozenset(lower_vocab))
     return names, toks
+
+
+_BODY_HEADS = frozenset(["party", "council", "union", "league", "commission", "committee",
+                         "association", "federation", "movement", "group", "government"])
+
+
+def _portfolio(name: Name, toks: list[Tok], res: Resources) -> bool:
+    """Is ``name`` the portfolio word(s) right before a minister's or secretary's title
+    ("Environment Minister", "Labour Secretary", "Mineral Resources Minister")?"""
+    if name.label or name.b >= len(toks) or _ACRONYM.match(name.text):
+        return False
+    key = fold(name.text)
+    if key in res.gpe or key in res.norp or key in res.loc or \
+            fold(toks[name.b - 1].text) in _BODY_HEADS:
+        return False
+    for length in (1, 2):
+        words = tuple(fold(t.text) for t in toks[name.b:name.b + length])
+        if len(words) == length and words in res.portfolio_titles:
+            return True
+    return False
 
 
 def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
@@ -437,6 +503,7 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
     # country or nationality before a name is most often two ("Lebanese Hezbollah")
     if (lead in res.countries_folded or lead in res.norp) and not name.titled and (
             b - a >= 3 and fold(toks[a + 1].text) in res.given_names
+            and fold(toks[b - 1].text) not in res.org_heads | res.fac_heads  # "Turkish Red Cross"
             or b - a == 2 and not rest_words & (res.org_heads | res.fac_heads | res.loc_heads)
             and fold(name.text) not in res.gpe):
         return [Name(a, a + 1, toks[a].start, toks[a].end, toks[a].text),

@@ -1,0 +1,84 @@
+"""Name typing rules on new sentences: portfolios before ministers' titles are not bodies,
+possessives inside organisation names, sentence-opening words before "of"/"the", place
+and facility nouns after a name, facility word endings, a nationality before a head-word
+organisation."""
+
+from __future__ import annotations
+
+from rashomon.understand.ner import find_names
+from rashomon.understand.nlp import pipeline
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name in ("sentencizer", "rashomon_sentences"):
+            doc = proc(doc)
+    return [(n.text, n.label) for n in find_names(doc, text, typer=False)]
+
+
+def test_portfolio_before_minister_is_not_an_organisation() -> None:
+    found = _names("Agriculture Minister Pedro Alvarado said the rains had come. "
+                   "Fisheries Secretary Ama Mensah agreed on Monday.")
+    assert ("Pedro Alvarado", "PERSON") in found
+    assert ("Ama Mensah", "PERSON") in found
+    assert not any(t in ("Agriculture", "Fisheries") for t, _ in found)
+
+
+def test_body_and_place_before_a_title_are_kept() -> None:
+    found = _names("Labour Party Secretary Ruth Kamau spoke. Ghana Health Minister Kwame Osei left.")
+    assert ("Labour Party", "ORG") in found
+    assert ("Ghana", "GPE") in found
+
+
+def test_possessive_inside_an_organisation_name() -> None:
+    found = _names("Police said the Workers' Union and the People's Democratic Party had met. "
+                   "The Solicitor General's Office in Accra declined to comment.")
+    assert ("Workers' Union", "ORG") in found
+    assert ("People's Democratic Party", "ORG") in found
+    assert ("Solicitor General's Office", "ORG") in found
+
+
+def test_possessive_of_a_place_or_person_stays_outside() -> None:
+    found = _names("Morocco's Central Bank raised rates. Diallo's Office was shut.")
+    assert ("Morocco", "GPE") in found
+    assert not any("'s" in t for t, _ in found)
+
+
+def test_sentence_opening_word_and_connector_are_trimmed() -> None:
+    found = _names("Shares of Volta Mining fell 3 percent. Outside the Palace of Culture, "
+                   "crowds gathered. Lawyers for the Regional Farmers Association objected.")
+    assert ("Volta Mining", "ORG") in found
+    assert ("Palace of Culture", "FAC") in found
+    assert ("Regional Farmers Association", "ORG") in found
+
+
+def test_names_opening_with_a_head_word_are_not_trimmed() -> None:
+    found = _names("Bank of Ghana officials met. Gulf of Guinea patrols resumed.")
+    assert ("Bank of Ghana", "ORG") in found
+    assert ("Gulf of Guinea", "LOC") in found
+
+
+def test_place_noun_after_a_name_makes_it_a_location() -> None:
+    found = _names("The fire spread through the Lorentz valley and reached the Tarkio "
+                   "mountains by Friday. Herders moved into the Okavango delta.")
+    assert ("Lorentz", "LOC") in found
+    assert ("Tarkio", "LOC") in found
+    assert ("Okavango", "LOC") in found
+
+
+def test_facility_nouns_and_endings() -> None:
+    found = _names("Fans filled the Parkstadion before kick-off. Trains stopped at the "
+                   "Kastanova station and the Ridgeback tunnel was closed. "
+                   "The Lisbon Law Courts were shut.")
+    assert ("Parkstadion", "FAC") in found
+    assert ("Kastanova", "FAC") in found
+    assert ("Ridgeback", "FAC") in found
+    assert ("Lisbon Law Courts", "FAC") in found
+
+
+def test_nationality_before_a_head_word_organisation_stays_in_it() -> None:
+    found = _names("The Bangladesh Red Crescent Society and the Turkish Red Crescent sent aid.")
+    assert ("Bangladesh Red Crescent Society", "ORG") in found
+    assert ("Turkish Red Crescent", "ORG") in found
