@@ -82,3 +82,21 @@ def test_nationality_before_a_head_word_organisation_stays_in_it() -> None:
     found = _names("The Bangladesh Red Crescent Society and the Turkish Red Crescent sent aid.")
     assert ("Bangladesh Red Crescent Society", "ORG") in found
     assert ("Turkish Red Crescent", "ORG") in found
+
+
+def test_unknown_word_after_a_place_phrase_is_a_place() -> None:
+    found = _names("Drones struck the port of Kavarsk overnight. Families fled towards "
+                   "Bellomir on foot.")
+    assert ("Kavarsk", "GPE") in found
+    assert ("Bellomir", "GPE") in found
+
+
+def test_unknown_word_listed_with_a_place_is_a_place() -> None:
+    found = _names("Floods swept away homes in Dorvashi and Kelmora on Sunday.")
+    assert ("Dorvashi", "GPE") in found
+    assert ("Kelmora", "GPE") in found
+
+
+def test_unknown_word_after_a_verb_stays_an_organisation() -> None:
+    found = _names("The loan was arranged by Velcorra, the lender said.")
+    assert ("Velcorra", "ORG") in found

@@ -621,8 +621,8 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             # a person in news copy; one word: most often an organisation ("Hamas")
             words = n.text.split()
             common = any(w.lower() in lower_vocab for w in words)
-            before = text[max(0, n.start - 6):n.start].lower()
-            if len(words) == 1 and re.search(r"\b(?:in|at|near|outside|across)\s+$", before):
+            before = text[max(0, n.start - 24):n.start].lower()
+            if len(words) == 1 and (_PLACE_BEFORE.search(before) or _listed_with_place(names, k, text)):
                 n.label, n.rule = "GPE", "default_in"  # "in Pauktaw": an unknown town
             elif len(words) == 1 and fold(words[0]) in load().given_names:
                 n.label, n.rule = "PERSON", "default_given"  # "Viktor", "Sasha"
@@ -630,6 +630,23 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
                 n.label = "PERSON" if 1 < len(words) <= 3 and not common else "ORG"
                 n.rule = "default_" + n.label.lower()
             n.weak = True
+
+
+#: Words right before an unknown one-word name that make it a place: "in X", "towards X",
+#: "the port of X", "residents of X".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|across|towards?|via|above|below|beyond|(?:port|town|city|village|"
+    r"province|district|outskirts|residents|capital|island|suburbs?) of)\s+$")
+
+
+def _listed_with_place(names: list[Name], k: int, text: str) -> bool:
+    """Is the k-th name listed with a place ("Likoni and Shimanzi", "Buner and Swat")?"""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(names) and names[j].label == "GPE" and " " not in names[j].text:
+            left, right = (names[j], names[k]) if j < k else (names[k], names[j])
+            if text[left.end:right.start].strip() in ("and", "or", ","):
+                return True
+    return False
 
 
 def _near_surname(word: str, surnames: dict[str, Name]) -> Name | None:
