@@ -100,3 +100,23 @@ def test_unknown_word_listed_with_a_place_is_a_place() -> None:
 def test_unknown_word_after_a_verb_stays_an_organisation() -> None:
     found = _names("The loan was arranged by Velcorra, the lender said.")
     assert ("Velcorra", "ORG") in found
+
+
+def test_words_after_a_determiner_do_not_make_a_facility() -> None:
+    found = _names("Outside the stadium, police fired tear gas. Imports through the port "
+                   "rose in Durban.")
+    assert not any(t in ("Outside", "Imports") for t, _ in found)
+
+
+def test_centres_that_are_buildings_and_station_endings() -> None:
+    found = _names("Voters queued at the Kisumu Sports Centre, and trains left Leipzig "
+                   "Hauptbahnhof late. Monks fled the Tashigang Monastery.")
+    assert ("Kisumu Sports Centre", "FAC") in found
+    assert ("Leipzig Hauptbahnhof", "FAC") in found
+    assert ("Tashigang Monastery", "FAC") in found
+
+
+def test_person_of_the_body_is_two_names() -> None:
+    found = _names("Judge Mary Achieng of the Industrial Court dismissed the case.")
+    assert ("Mary Achieng", "PERSON") in found
+    assert ("Industrial Court", "ORG") in found

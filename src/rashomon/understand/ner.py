@@ -220,6 +220,14 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     words = {fold(t.text) for t in toks[a:b]}
     orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads))
+    k = connectors[0]
+    if fold(toks[a].text) in res.given_names and toks[k].text.lower() == "of" and k - a >= 2 \
+            and k + 2 < b and toks[k + 1].text.lower() == "the" \
+            and not {fold(t.text) for t in toks[a:k]} & (res.org_heads | res.fac_heads
+                                                         | res.generic_org_words):
+        # "Grace Wanjiku of the Environment and Land Court": a person, then a body
+        return [Name(a, k, toks[a].start, toks[k - 1].end, _span_text(text, toks, a, k)),
+                *_connected(text, toks, k + 2, b, res)]
     if orgish and "and" not in lowered[:1]:
         # "Ministry of Electricity and Water", "Islamic Resistance in Iraq", "Gulf of Aden"
         first = fold(toks[a].text)
@@ -310,7 +318,8 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     if not set(folded) & (res.org_heads | res.fac_heads) and key not in res.gpe \
             and _noun_follows(text, name.end, res.loc_after):
         return "LOC", "loc_after"  # "the Omo river", "the Khumbu valley"
-    if len(words) == 1 and len(key) > 8 and key.endswith(res.fac_suffixes):
+    if len(last) > 8 and last.endswith(res.fac_suffixes) and not toks[name.a].sent_start \
+            or len(words) > 1 and last.endswith(res.fac_suffixes):
         return "FAC", "fac_suffix"  # "Westfalenstadion"
     if len(words) > 1 and first in res.club_openers:
         return "ORG", "club"  # "Real Madrid", "Inter Miami"
@@ -357,6 +366,9 @@ _PHRASE_END = frozenset([
     "since", "when", "while", "outside", "inside", "under"])
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
+
+
 def _facility_follows(text: str, end: int, res: Resources) -> bool:
     """A facility noun heads the lowercase words right after a name (``_noun_follows``)."""
     return _noun_follows(text, end, res.fac_after)
@@ -384,6 +396,8 @@ def _noun_follows(text: str, end: int, nouns: tuple[str, ...] | frozenset[str]) 
             break
         pos += 1
     for k, w in enumerate(words[:4]):
+        if w in _PHRASE_END or w in _DETERMINERS:
+            return False  # "Outside the stadium", "Exports through the port": not modifiers
         head = w[:-1] if w.endswith("s") and w[:-1] in nouns else w
         if head in nouns and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
             # the head ends the phrase: punctuation or the end of the text follow it
@@ -644,7 +658,7 @@ def _listed_with_place(names: list[Name], k: int, text: str) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(names) and names[j].label == "GPE" and " " not in names[j].text:
             left, right = (names[j], names[k]) if j < k else (names[k], names[j])
-            if text[left.end:right.start].strip() in ("and", "or", ","):
+            if text[left.end:right.start].strip() in ("and", "or"):
                 return True
     return False
 
