@@ -120,3 +120,11 @@ def test_person_of_the_body_is_two_names() -> None:
     found = _names("Judge Mary Achieng of the Industrial Court dismissed the case.")
     assert ("Mary Achieng", "PERSON") in found
     assert ("Industrial Court", "ORG") in found
+
+
+def test_direction_word_before_a_known_place_is_a_place() -> None:
+    found = _names("Central Sulawesi police said the road was open. Troops left East "
+                   "Jerusalem. The North Sea froze.")
+    assert ("Central Sulawesi", "GPE") in found
+    assert ("East Jerusalem", "GPE") in found
+    assert ("North Sea", "LOC") in found

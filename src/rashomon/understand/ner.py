@@ -311,6 +311,8 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
         return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
     if key in res.small_places and _noun_follows(text, name.end, res.loc_after):
         return "LOC", "loc_after"  # "the Zambezi river" (a small town of that name too)
+    if len(words) == 2 and first in _DIRECTIONS and last in res.gpe and last not in res.loc_heads:
+        return "GPE", "gpe_part"  # "Central Sulawesi", "East Jerusalem", "South Darfur"
     if key in res.gpe and _cap(words[0]):
         return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
@@ -366,6 +368,10 @@ _PHRASE_END = frozenset([
     "since", "when", "while", "outside", "inside", "under"])
 
 
+_DIRECTIONS = frozenset(["north", "south", "east", "west", "central", "northern", "southern",
+                         "eastern", "western", "upper", "lower", "northeast", "northwest",
+                         "southeast", "southwest", "north-east", "north-west", "south-east",
+                         "south-west"])
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 
 
