@@ -128,3 +128,24 @@ def test_direction_word_before_a_known_place_is_a_place() -> None:
     assert ("Central Sulawesi", "GPE") in found
     assert ("East Jerusalem", "GPE") in found
     assert ("North Sea", "LOC") in found
+
+
+def test_the_x_and_y_body_is_one_name() -> None:
+    found = _names("The Fire and Rescue Service sent crews. Lawyers went to the Employment "
+                   "and Labour Relations Court.")
+    assert ("Fire and Rescue Service", "ORG") in found
+    assert ("Employment and Labour Relations Court", "ORG") in found
+
+
+def test_two_bodies_or_places_joined_by_and_stay_two() -> None:
+    found = _names("The Kenya and Uganda Railways Corporation closed. Ghana and Togo agreed.")
+    assert ("Kenya", "GPE") in found
+    assert ("Ghana", "GPE") in found and ("Togo", "GPE") in found
+
+
+def test_unknown_words_in_a_list_of_places_and_township_phrases() -> None:
+    found = _names("Aid reached Khartoum, Balida and Tomra. Houses burned in the townships "
+                   "of Kelto and Marrow. In Ankara, Velbrook lost 3-0.")
+    for place in ("Balida", "Tomra", "Kelto", "Marrow"):
+        assert (place, "GPE") in found
+    assert ("Velbrook", "GPE") not in found

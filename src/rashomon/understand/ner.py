@@ -236,6 +236,13 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         conn = toks[k].text.lower()
         if conn == "in" and not (b - k == 2 and fold(toks[b - 1].text) in res.gpe):
             pass  # "Space Center in Kagoshima Prefecture": two names
+        elif conn == "and" and len(connectors) == 1 and (
+                toks[a].text == "The" or a > 0 and toks[a - 1].text.lower() == "the") \
+                and fold(toks[b - 1].text) in res.org_heads | res.fac_heads and not any(
+                    w in res.gpe or w in res.norp or w in res.org_heads or w in res.given_names
+                    for w in left_words - {"the"}):
+            # "the Employment and Labour Relations Court", "the Fire and Rescue Service"
+            return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
         elif conn in ("of", "for", "the") or left_words & (
                 res.org_heads | res.org_openers) or first in res.org_openers:
             return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
@@ -655,17 +662,25 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
 #: Words right before an unknown one-word name that make it a place: "in X", "towards X",
 #: "the port of X", "residents of X".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|across|towards?|via|above|below|beyond|(?:port|town|city|village|"
-    r"province|district|outskirts|residents|capital|island|suburbs?) of)\s+$")
+    r"\b(?:in|at|near|outside|across|towards?|via|above|below|beyond|(?:ports?|towns?|townships?|"
+    r"city|cities|villages?|provinces?|districts?|outskirts|residents|capital|island|suburbs?|"
+    r"communit(?:y|ies)|municipalit(?:y|ies)|neighbou?rhoods?) of)\s+$")
 
 
 def _listed_with_place(names: list[Name], k: int, text: str) -> bool:
-    """Is the k-th name listed with a place ("Likoni and Shimanzi", "Buner and Swat")?"""
+    """Is the k-th name listed with a place ("Likoni and Shimanzi", "Buner and Swat",
+    "Khartoum, Darfur and Kordofan")? A comma lists only inside a list that goes on."""
+    seps = {}
     for j in (k - 1, k + 1):
-        if 0 <= j < len(names) and names[j].label == "GPE" and " " not in names[j].text:
+        if 0 <= j < len(names):
             left, right = (names[j], names[k]) if j < k else (names[k], names[j])
-            if text[left.end:right.start].strip() in ("and", "or"):
-                return True
+            seps[j] = text[left.end:right.start].strip()
+    for j, sep in seps.items():
+        if names[j].label != "GPE":
+            continue
+        other = seps.get(2 * k - j, "")
+        if sep in ("and", "or") or sep == "," and other in (",", "and", "or"):
+            return True
     return False
 
 
