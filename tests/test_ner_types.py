@@ -149,3 +149,11 @@ def test_unknown_words_in_a_list_of_places_and_township_phrases() -> None:
     for place in ("Balida", "Tomra", "Kelto", "Marrow"):
         assert (place, "GPE") in found
     assert ("Velbrook", "GPE") not in found
+
+
+def test_body_of_a_country_is_one_name_unless_possessive() -> None:
+    found = _names("The Election Commission of Ghana said turnout was high. The Quds Force "
+                   "of Iran's Revolutionary Guards Corps left.")
+    assert ("Election Commission of Ghana", "ORG") in found
+    assert ("Quds Force", "ORG") in found
+    assert ("Iran", "GPE") in found

@@ -543,7 +543,9 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
         left_last = fold(toks[k - 1].text)
         if word in ("and", "of", "in") and (fold(right) in res.gpe or fold(right) in res.norp) \
                 and (word == "and" or left_last in res.org_heads and k - a >= 2 and word == "of"
-                     and fold(toks[a].text) not in res.org_openers):
+                     and fold(toks[a].text) not in res.org_openers
+                     and b < len(toks) and toks[b].text in ("'s", "’s")):
+            # "Quds Force of Iran's Revolutionary Guards"; "Election Commission of India" is one
             return [Name(a, k, toks[a].start, toks[k - 1].end, text[toks[a].start:toks[k - 1].end]),
                     Name(k + 1, b, toks[k + 1].start, toks[b - 1].end, right)]
     return [name]
