@@ -157,3 +157,18 @@ def test_body_of_a_country_is_one_name_unless_possessive() -> None:
     assert ("Election Commission of Ghana", "ORG") in found
     assert ("Quds Force", "ORG") in found
     assert ("Iran", "GPE") in found
+
+
+def test_cities_named_as_sides_in_a_match_report_are_clubs() -> None:
+    found = _names("Leeds beat Hull 3-1 on Saturday. Fans in Leeds celebrated. Bristol are "
+                   "19th after losing 2-0 against Norwich.")
+    assert ("Leeds", "ORG") in found and ("Leeds", "GPE") in found
+    assert ("Hull", "ORG") in found
+    assert ("Bristol", "ORG") in found
+    assert ("Norwich", "ORG") in found
+
+
+def test_cities_stay_places_outside_match_reports() -> None:
+    found = _names("Leeds won a bid to host the summit. Talks moved to Hull.")
+    assert ("Leeds", "GPE") in found
+    assert ("Hull", "GPE") in found

@@ -478,6 +478,7 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
             name.rule = "role_before"
             name.titled = toks[name.a - 1].text
             name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
+    _city_clubs(names, toks, text, res)
     document_evidence(names, text, frozenset(lower_vocab))
     return names, toks
 
@@ -500,6 +501,42 @@ def _portfolio(name: Name, toks: list[Tok], res: Resources) -> bool:
         if len(words) == length and words in res.portfolio_titles:
             return True
     return False
+
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+#: Words after a city's name that make it the city's sports club in a match report
+#: ("Leeds beat Hull 2-1", "Lincoln striker X", "Bristol are 19th").
+_CLUB_AFTER = frozenset(["beat", "beats", "drew", "draw", "lost", "won", "play", "plays",
+                         "face", "faces", "host", "hosts", "hosted", "are", "striker", "midfielder",
+                         "defender", "goalkeeper", "coach", "manager", "supporters", "fans",
+                         "captain", "winger", "forward", "keeper", "equalised", "scored",
+                         "trail", "lead", "led", "thrashed", "edged", "routed", "held"])
+_CLUB_BEFORE = frozenset(["beat", "beating", "against", "face", "facing", "faces", "versus",
+                          "vs", "vs.", "v", "thrashed", "edged", "hosted", "host", "hosts"])
+_PLACE_PREPS = frozenset(["in", "at", "from", "to", "near", "outside", "across", "into", "of"])
+
+
+def _city_clubs(names: list[Name], toks: list[Tok], text: str, res: Resources) -> None:
+    """In a match report (scores in the text), a city named as a side is the city's club:
+    "Leeds beat Hull 2-1", "Lincoln striker X", "against Bristol". Once a city is a side,
+    its other mentions are too, unless a place word comes before ("in Leeds")."""
+    if len(_SCORE.findall(text)) < 2:
+        return
+    sides: set[str] = set()
+    for n in names:
+        if n.label != "GPE" or n.rule != "gpe" or res.gpe.get(fold(n.text)) in res.countries \
+                or fold(n.text) in res.countries_folded:
+            continue
+        after = toks[n.b].text.lower() if n.b < len(toks) else ""
+        before = toks[n.a - 1].text.lower() if n.a > 0 else ""
+        score = _SCORE.match(text[n.end:n.end + 8].lstrip())
+        if after in _CLUB_AFTER or before in _CLUB_BEFORE or score:
+            sides.add(fold(n.text))
+    for n in names:
+        if fold(n.text) in sides and n.rule == "gpe" and (
+                n.a == 0 or toks[n.a - 1].text.lower() not in _PLACE_PREPS):
+            n.label, n.rule = "ORG", "city_club"
+            n.evidence.append("a side in a match report")
 
 
 def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
