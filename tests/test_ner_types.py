@@ -172,3 +172,11 @@ def test_cities_stay_places_outside_match_reports() -> None:
     found = _names("Leeds won a bid to host the summit. Talks moved to Hull.")
     assert ("Leeds", "GPE") in found
     assert ("Hull", "GPE") in found
+
+
+def test_place_noun_right_after_a_name_before_a_verb() -> None:
+    found = _names("The Kalto river rose a metre. Troops crossed the Vesna mountains into "
+                   "the plain. Ruto will raise glacier risks at the talks.")
+    assert ("Kalto", "LOC") in found
+    assert ("Vesna", "LOC") in found
+    assert ("Ruto", "LOC") not in found

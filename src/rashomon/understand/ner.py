@@ -316,7 +316,7 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     fac_next = _facility_follows(text, name.end, res)
     if fac_next and key in res.small_places:
         return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
-    if key in res.small_places and _noun_follows(text, name.end, res.loc_after):
+    if key in res.small_places and _noun_follows(text, name.end, res.loc_after, True):
         return "LOC", "loc_after"  # "the Zambezi river" (a small town of that name too)
     if len(words) == 2 and first in _DIRECTIONS and last in res.gpe and last not in res.loc_heads:
         return "GPE", "gpe_part"  # "Central Sulawesi", "East Jerusalem", "South Darfur"
@@ -325,7 +325,7 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     if key in res.norp or key.rstrip("s") in res.norp:
         return "NORP", "norp"
     if not set(folded) & (res.org_heads | res.fac_heads) and key not in res.gpe \
-            and _noun_follows(text, name.end, res.loc_after):
+            and _noun_follows(text, name.end, res.loc_after, True):
         return "LOC", "loc_after"  # "the Omo river", "the Khumbu valley"
     if len(last) > 8 and last.endswith(res.fac_suffixes) and not toks[name.a].sent_start \
             or len(words) > 1 and last.endswith(res.fac_suffixes):
@@ -387,10 +387,13 @@ def _facility_follows(text: str, end: int, res: Resources) -> bool:
     return _noun_follows(text, end, res.fac_after)
 
 
-def _noun_follows(text: str, end: int, nouns: tuple[str, ...] | frozenset[str]) -> bool:
+def _noun_follows(text: str, end: int, nouns: tuple[str, ...] | frozenset[str],
+                  any_after: bool = False) -> bool:
     """A noun of ``nouns`` heads the lowercase words right after a name ("the X copper mine",
     "the Y training complex on Friday"), also after a second name joined by "and" ("the X
-    and Y military bases") or in an apposition ("X, a medium-sized underground mine")."""
+    and Y military bases") or in an apposition ("X, a medium-sized underground mine").
+    ``any_after``: a noun right after the name may be followed by any word ("the X river
+    rose")."""
     rest = text[end:end + 80]
     m = _CONJOINED.match(rest) or _APPOSED.match(rest)
     if m:
@@ -412,7 +415,8 @@ def _noun_follows(text: str, end: int, nouns: tuple[str, ...] | frozenset[str]) 
         if w in _PHRASE_END or w in _DETERMINERS:
             return False  # "Outside the stadium", "Exports through the port": not modifiers
         head = w[:-1] if w.endswith("s") and w[:-1] in nouns else w
-        if head in nouns and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
+        if head in nouns and (k + 1 == len(words) or words[k + 1] in _PHRASE_END or any_after
+                              and k == 0 and head != "region" and words[k + 1] not in nouns):
             # the head ends the phrase: punctuation or the end of the text follow it
             return k + 1 < len(words) or pos >= len(rest) or not rest[pos].isalpha()
     return False

@@ -166,6 +166,9 @@ def features(n: Name, toks: list[Tok], text: str, ctx: DocContext,
         f.append(f"conj={ctx.at_end[n.a - 1]}")
     if next1 in _CONJ and n.b + 1 in ctx.at_start:
         f.append(f"conj={ctx.at_start[n.b + 1]}")
+    if prev1 == "the" and prev2 in _PLACE_PREP | {"on", "along", "over", "down", "up", "crossed",
+                                                  "crossing", "cross", "through"}:
+        f.append("prep_the")  # "on the Danube", "across the Irrawaddy"
     if prev1 in ("the",):
         f.append(f"the_before|last={last}")
     if n.a > 0 and toks[n.a - 1].text[:1].isupper() and not toks[n.a - 1].sent_start:
