@@ -180,3 +180,16 @@ def test_place_noun_right_after_a_name_before_a_verb() -> None:
     assert ("Kalto", "LOC") in found
     assert ("Vesna", "LOC") in found
     assert ("Ruto", "LOC") not in found
+
+
+def test_facility_names_joined_by_romance_particles() -> None:
+    found = _names("Patients were moved to the Hospital Regional de Talca on Monday. Crowds "
+                   "filled the Plaza de Armas. Police ringed Parliament Buildings.")
+    assert ("Hospital Regional de Talca", "FAC") in found
+    assert ("Plaza de Armas", "FAC") in found
+    assert ("Parliament Buildings", "FAC") in found
+
+
+def test_facility_then_on_a_street_is_two_names() -> None:
+    found = _names("Supporters celebrated at the Hotel Meridiano on Avenida Santa Fe.")
+    assert ("Hotel Meridiano", "FAC") in found

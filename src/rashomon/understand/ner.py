@@ -219,7 +219,8 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
     if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     words = {fold(t.text) for t in toks[a:b]}
-    orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads))
+    orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads
+                           | res.fac_openers))
     k = connectors[0]
     if fold(toks[a].text) in res.given_names and toks[k].text.lower() == "of" and k - a >= 2 \
             and k + 2 < b and toks[k + 1].text.lower() == "the" \
@@ -243,7 +244,7 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
                     for w in left_words - {"the"}):
             # "the Employment and Labour Relations Court", "the Fire and Rescue Service"
             return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
-        elif conn in ("of", "for", "the") or left_words & (
+        elif conn in ("of", "for", "the", "de", "del", "do", "da", "du", "des") or left_words & (
                 res.org_heads | res.org_openers) or first in res.org_openers:
             return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     # otherwise two names: "Kenya and Uganda", "Hamas in Gaza"
