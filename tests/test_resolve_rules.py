@@ -365,3 +365,10 @@ def test_a_town_standing_for_a_club_named_in_another_article():
     assert club.name == "Olympique Lyon"  # its full name, though "Lyon" is said more
     town = cluster_of(clusters, "c", "Lyon")
     assert town is not club and town is cluster_of(clusters, "a", "LYON")
+
+
+def test_a_possessive_institution_name_is_one_every_country_has():
+    from rashomon.understand.resolution.orgs import _generic_org
+
+    assert _generic_org("Public Prosecutor’s Office") and _generic_org("Attorney General's Office")
+    assert not _generic_org("Nigerian Exchange Group")

@@ -114,8 +114,10 @@ def train(data: list[tuple[list[str], str]], l2: float = L2, iters: int = ITERS,
     return Model(weights)
 
 
-def score(docs: list[dict], model: Model | None) -> dict[str, tuple[int, int, int]]:
-    """Mention tp/fp/fn per type over the candidates (rules, or rules revised by ``model``)."""
+def score(docs: list[dict], model: Model | None,
+          errors: list[str] | None = None) -> dict[str, tuple[int, int, int]]:
+    """Mention tp/fp/fn per type over the candidates (rules, or rules revised by ``model``);
+    each wrong or missed mention is appended to ``errors`` when given."""
     counts = {t: Counter() for t in (*TYPES, "names")}
     for d in docs:
         names = [Name(n.a, n.b, n.start, n.end, n.text, n.label, n.titled, list(n.evidence),
@@ -124,6 +126,13 @@ def score(docs: list[dict], model: Model | None) -> dict[str, tuple[int, int, in
             revise(names, d["toks"], d["text"], model)
         pred = {(n.start, n.end, n.label) for n in names if n.label}
         gold = {(s, e, t) for (s, e), t in d["gold"].items()}
+        if errors is not None:
+            rule = {(n.start, n.end): n.rule for n in names}
+            for s, e, t in sorted(pred ^ gold):
+                side = "FP" if (s, e, t) in pred else "FN"
+                ctx = d["text"][max(0, s - 30):e + 30].replace("\n", " ")
+                errors.append(f"{side} {t:6} {d['text'][s:e]!r:32} rule={rule.get((s, e))} "
+                              f"[{d['name']}] ...{ctx}...")
         for t in TYPES:
             p = {x for x in pred if x[2] == t}
             g = {x for x in gold if x[2] == t}
@@ -160,15 +169,19 @@ def artefact(docs: list[dict], model: Model, n_examples: int) -> str:
                       separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
-def cross_validate(docs: list[dict], folds: int) -> None:
+def cross_validate(docs: list[dict], folds: int, verbose: bool = False) -> None:
     rules: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     typed: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    errors: list[str] = []
     for k in range(folds):
         test = [d for i, d in enumerate(docs) if i % folds == k]
         model = train(examples([d for i, d in enumerate(docs) if i % folds != k]))
-        for acc, table in ((rules, score(test, None)), (typed, score(test, model))):
+        revised = score(test, model, errors if verbose else None)
+        for acc, table in ((rules, score(test, None)), (typed, revised)):
             for t, row in table.items():
                 acc[t] = [a + b for a, b in zip(acc[t], row, strict=True)]
+    for line in sorted(errors):
+        print(line)
     show(f"{folds}-fold cross-validation by article: rules alone", {t: tuple(v) for t, v in rules.items()})
     show(f"{folds}-fold cross-validation by article: rules + typer", {t: tuple(v) for t, v in typed.items()})
 
@@ -179,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--check", action="store_true", help="only check the artefact is current")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="list the cross-validation errors (rules + typer)")
     args = ap.parse_args(argv)
     docs = load_docs(args.data)
     if args.folds and not args.check:
-        cross_validate(docs, args.folds)
+        cross_validate(docs, args.folds, args.verbose)
     data = examples(docs)
     text = artefact(docs, train(data), len(data))
     if args.check:

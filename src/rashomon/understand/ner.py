@@ -87,6 +87,8 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             elif nxt in ("'s", "’s") and j + 1 < n and _cap(toks[j + 1].text) and fold(
                     f"{toks[j - 1].text}'s {toks[j + 1].text}") in res.gpe:
                 j += 2  # "Cox's Bazar": the possessive is part of the place's name
+            elif nxt in _APOS and _possessive_org(toks, j, res):
+                j += 2  # "People's Liberation Army", "Attorney General's Office"
             elif nxt == "-" and j + 1 < n and _cap(toks[j + 1].text) and toks[j].start == toks[j - 1].end \
                     and toks[j + 1].start == toks[j].end:
                 j += 2  # Al-Quds, Saudi-Iranian is split later by the gazetteer
@@ -113,6 +115,24 @@ def runs(toks: list[Tok], res: Resources) -> list[tuple[int, int]]:
             out.append((i, j))
         i = max(j, i + 1)
     return out
+
+
+def _possessive_org(toks: list[Tok], j: int, res: Resources) -> bool:
+    """Is the possessive at ``toks[j]`` inside an organisation's name: a collective or
+    office word before it ("People's", "Attorney General's", "Longshoremen's") and
+    capitalised words with an organisation or facility head after it?"""
+    owner = fold(toks[j - 1].text)
+    if not (owner in res.possessive_owners or owner.endswith("men") and len(owner) > 4) \
+            or toks[j].start != toks[j - 1].end:
+        return False
+    heads = res.org_heads | res.fac_heads
+    k = j + 1
+    found = False
+    while k < len(toks) and k < j + 7 and (_cap(toks[k].text) and not toks[k].sent_start or
+                                           toks[k].text in ("of", "and") and k > j + 1):
+        found = found or fold(toks[k].text) in heads
+        k += 1
+    return found
 
 
 _COMPOUND = re.compile(r"(?:backed|led|based|aligned|allied|affiliated|sponsored|funded|"
@@ -199,7 +219,16 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
     if not connectors or fold(whole) in res.gpe or fold(whole) in res.loc:
         return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     words = {fold(t.text) for t in toks[a:b]}
-    orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads))
+    orgish = bool(words & (res.org_heads | res.org_openers | res.loc_heads | res.fac_heads
+                           | res.fac_openers))
+    k = connectors[0]
+    if fold(toks[a].text) in res.given_names and toks[k].text.lower() == "of" and k - a >= 2 \
+            and k + 2 < b and toks[k + 1].text.lower() == "the" \
+            and not {fold(t.text) for t in toks[a:k]} & (res.org_heads | res.fac_heads
+                                                         | res.generic_org_words):
+        # "Grace Wanjiku of the Environment and Land Court": a person, then a body
+        return [Name(a, k, toks[a].start, toks[k - 1].end, _span_text(text, toks, a, k)),
+                *_connected(text, toks, k + 2, b, res)]
     if orgish and "and" not in lowered[:1]:
         # "Ministry of Electricity and Water", "Islamic Resistance in Iraq", "Gulf of Aden"
         first = fold(toks[a].text)
@@ -208,7 +237,14 @@ def _connected(text: str, toks: list[Tok], a: int, b: int, res: Resources) -> li
         conn = toks[k].text.lower()
         if conn == "in" and not (b - k == 2 and fold(toks[b - 1].text) in res.gpe):
             pass  # "Space Center in Kagoshima Prefecture": two names
-        elif conn in ("of", "for", "the") or left_words & (
+        elif conn == "and" and len(connectors) == 1 and (
+                toks[a].text == "The" or a > 0 and toks[a - 1].text.lower() == "the") \
+                and fold(toks[b - 1].text) in res.org_heads | res.fac_heads and not any(
+                    w in res.gpe or w in res.norp or w in res.org_heads or w in res.given_names
+                    for w in left_words - {"the"}):
+            # "the Employment and Labour Relations Court", "the Fire and Rescue Service"
+            return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
+        elif conn in ("of", "for", "the", "de", "del", "do", "da", "du", "des") or left_words & (
                 res.org_heads | res.org_openers) or first in res.org_openers:
             return [Name(a, b, toks[a].start, toks[b - 1].end, whole)]
     # otherwise two names: "Kenya and Uganda", "Hamas in Gaza"
@@ -236,6 +272,12 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
             name.titled = toks[a].text  # "Striker Ahmed Musa": a role, then the person
             name.evidence.append(f"after the title {toks[a].text!r}")
         a += 1
+    if a + 2 < b and toks[a].sent_start and not name.titled and toks[a + 1].text.lower() in (
+            "of", "for", "the") and fold(toks[a].text) not in _OPENING_WORDS(res) \
+            and fold(name.text) not in res.gpe and fold(name.text) not in res.loc:
+        # "Shares of Tata Steel", "Lawyers for the ACLU", "Outside the Palace of Justice":
+        # a sentence's first word and a connector, then the name
+        a += 2 if toks[a + 1].text.lower() == "the" or toks[a + 2].text.lower() != "the" else 3
     while b > a and toks[b - 1].text in _APOS:
         b -= 1
     if a >= b:
@@ -244,6 +286,12 @@ def trim(name: Name, text: str, toks: list[Tok], res: Resources, lower_vocab: se
         return name
     return Name(a, b, toks[a].start, toks[b - 1].end, _span_text(text, toks, a, b), name.label,
                 name.titled, name.evidence)
+
+
+def _OPENING_WORDS(res: Resources) -> frozenset[str]:  # noqa: N802
+    """Words that open names of their own ("Bank of", "Gulf of", "Palace of")."""
+    return res.org_heads | res.org_openers | res.fac_heads | res.fac_openers | res.loc_heads \
+        | res.loc_openers | res.admin_heads | res.club_openers
 
 
 def classify(name: Name, text: str, toks: list[Tok], res: Resources) -> str | None:
@@ -269,10 +317,20 @@ def _classify(name: Name, text: str, toks: list[Tok], res: Resources) -> tuple[s
     fac_next = _facility_follows(text, name.start, name.end, res)
     if fac_next and key in res.small_places:
         return "FAC", "fac_after"  # "the El Pedregal copper mine" (a town of that name too)
+    if key in res.small_places and _noun_follows(text, name.start, name.end, res.loc_after, True):
+        return "LOC", "loc_after"  # "the Zambezi river" (a small town of that name too)
+    if len(words) == 2 and first in _DIRECTIONS and last in res.gpe and last not in res.loc_heads:
+        return "GPE", "gpe_part"  # "Central Sulawesi", "East Jerusalem", "South Darfur"
     if key in res.gpe and _cap(words[0]):
         return "GPE", "gpe"
     if key in res.norp or key.rstrip("s") in res.norp:
         return "NORP", "norp"
+    if not set(folded) & (res.org_heads | res.fac_heads) and key not in res.gpe \
+            and _noun_follows(text, name.start, name.end, res.loc_after, True):
+        return "LOC", "loc_after"  # "the Omo river", "the Khumbu valley"
+    if len(last) > 8 and last.endswith(res.fac_suffixes) and not toks[name.a].sent_start \
+            or len(words) > 1 and last.endswith(res.fac_suffixes):
+        return "FAC", "fac_suffix"  # "Westfalenstadion"
     if len(words) > 1 and first in res.club_openers:
         return "ORG", "club"  # "Real Madrid", "Inter Miami"
     if len(words) > 1 and (last in res.fac_heads and last not in ("house", "centre", "center")
@@ -321,12 +379,25 @@ _PHRASE_END = frozenset([
 
 #: "the X", "United's X", or the second of "the X and Y" just before a name.
 _DETERMINED = re.compile(r"(?:\b[Tt]he|['’]s)\s+(?:(?:[\w'’-]+\s+){1,4}and\s+)?$")
+_DIRECTIONS = frozenset(["north", "south", "east", "west", "central", "northern", "southern",
+                         "eastern", "western", "upper", "lower", "northeast", "northwest",
+                         "southeast", "southwest", "north-east", "north-west", "south-east",
+                         "south-west"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 
 
 def _facility_follows(text: str, start: int, end: int, res: Resources) -> bool:
-    """A facility noun heads the lowercase words right after a name ("the X copper mine",
+    """A facility noun heads the lowercase words right after a name (``_noun_follows``)."""
+    return _noun_follows(text, start, end, res.fac_after)
+
+
+def _noun_follows(text: str, start: int, end: int, nouns: tuple[str, ...] | frozenset[str],
+                  any_after: bool = False) -> bool:
+    """A noun of ``nouns`` heads the lowercase words right after a name ("the X copper mine",
     "the Y training complex on Friday"), also after a second name joined by "and" ("the X
-    and Y military bases") or in an apposition ("X, a medium-sized underground mine")."""
+    and Y military bases") or in an apposition ("X, a medium-sized underground mine").
+    ``any_after``: a noun right after the name may be followed by any word ("the X river
+    rose")."""
     rest = text[end:end + 80]
     m = _CONJOINED.match(rest) or _APPOSED.match(rest)
     if m:
@@ -349,10 +420,14 @@ def _facility_follows(text: str, start: int, end: int, res: Resources) -> bool:
             break
         pos += 1
     for k, w in enumerate(words[:4]):
-        head = w[:-1] if w.endswith("s") and w[:-1] in res.fac_after else w
-        if k and not determined or w in _PHRASE_END:
-            break
-        if head in res.fac_after and (k + 1 == len(words) or words[k + 1] in _PHRASE_END):
+        if w in _PHRASE_END or w in _DETERMINERS or k and not determined and (
+                k > 1 or words[0].endswith(("s", "ed"))):
+            # "Outside the stadium", "X has two mines", "X owns mines": no modifiers; with
+            # no determiner, one modifier that is no verb form ("X air base")
+            return False
+        head = w[:-1] if w.endswith("s") and w[:-1] in nouns else w
+        if head in nouns and (k + 1 == len(words) or words[k + 1] in _PHRASE_END or any_after
+                              and k == 0 and head != "region" and words[k + 1] not in nouns):
             # the head ends the phrase: punctuation or the end of the text follow it
             return k + 1 < len(words) or pos >= len(rest) or not rest[pos].isalpha()
     return False
@@ -394,6 +469,8 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
             if len(trimmed.text) == 1:
                 continue
             for part in _gazetteer_parts(trimmed, text, toks, res):
+                if _portfolio(part, toks, res):
+                    continue  # "Environment Minister X": a portfolio, not a body
                 part.label = part.label or classify(part, text, toks, res)
                 word = toks[part.a].text
                 if part.label is None and part.b - part.a == 1 and (
@@ -416,8 +493,65 @@ def candidates(doc, text: str) -> tuple[list[Name], list[Tok]]:
             name.rule = "role_before"
             name.titled = toks[name.a - 1].text
             name.evidence.append(f"after the title {toks[name.a - 1].text!r}")
+    _city_clubs(names, toks, text, res)
     document_evidence(names, text, frozenset(lower_vocab))
     return names, toks
+
+
+_BODY_HEADS = frozenset(["party", "council", "union", "league", "commission", "committee",
+                         "association", "federation", "movement", "group", "government"])
+
+
+def _portfolio(name: Name, toks: list[Tok], res: Resources) -> bool:
+    """Is ``name`` the portfolio word(s) right before a minister's or secretary's title
+    ("Environment Minister", "Labour Secretary", "Mineral Resources Minister")?"""
+    if name.label or name.b >= len(toks) or _ACRONYM.match(name.text):
+        return False
+    key = fold(name.text)
+    if key in res.gpe or key in res.norp or key in res.loc or \
+            fold(toks[name.b - 1].text) in _BODY_HEADS:
+        return False
+    for length in (1, 2):
+        words = tuple(fold(t.text) for t in toks[name.b:name.b + length])
+        if len(words) == length and words in res.portfolio_titles:
+            return True
+    return False
+
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])")
+#: Words after a city's name that make it the city's sports club in a match report
+#: ("Leeds beat Hull 2-1", "Lincoln striker X", "Bristol are 19th").
+_CLUB_AFTER = frozenset(["beat", "beats", "drew", "draw", "lost", "won", "play", "plays",
+                         "face", "faces", "host", "hosts", "hosted", "are", "striker", "midfielder",
+                         "defender", "goalkeeper", "coach", "manager", "supporters", "fans",
+                         "captain", "winger", "forward", "keeper", "equalised", "scored",
+                         "trail", "lead", "led", "thrashed", "edged", "routed", "held"])
+_CLUB_BEFORE = frozenset(["beat", "beating", "against", "face", "facing", "faces", "versus",
+                          "vs", "vs.", "v", "thrashed", "edged", "hosted", "host", "hosts"])
+_PLACE_PREPS = frozenset(["in", "at", "from", "to", "near", "outside", "across", "into", "of"])
+
+
+def _city_clubs(names: list[Name], toks: list[Tok], text: str, res: Resources) -> None:
+    """In a match report (scores in the text), a city named as a side is the city's club:
+    "Leeds beat Hull 2-1", "Lincoln striker X", "against Bristol". Once a city is a side,
+    its other mentions are too, unless a place word comes before ("in Leeds")."""
+    if len(_SCORE.findall(text)) < 2:
+        return
+    sides: set[str] = set()
+    for n in names:
+        if n.label != "GPE" or n.rule != "gpe" or res.gpe.get(fold(n.text)) in res.countries \
+                or fold(n.text) in res.countries_folded:
+            continue
+        after = toks[n.b].text.lower() if n.b < len(toks) else ""
+        before = toks[n.a - 1].text.lower() if n.a > 0 else ""
+        score = _SCORE.match(text[n.end:n.end + 8].lstrip())
+        if after in _CLUB_AFTER or before in _CLUB_BEFORE or score:
+            sides.add(fold(n.text))
+    for n in names:
+        if fold(n.text) in sides and n.rule == "gpe" and (
+                n.a == 0 or toks[n.a - 1].text.lower() not in _PLACE_PREPS):
+            n.label, n.rule = "ORG", "city_club"
+            n.evidence.append("a side in a match report")
 
 
 def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> list[Name]:
@@ -448,6 +582,7 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
     # country or nationality before a name is most often two ("Lebanese Hezbollah")
     if (lead in res.countries_folded or lead in res.norp) and not name.titled and (
             b - a >= 3 and fold(toks[a + 1].text) in res.given_names
+            and fold(toks[b - 1].text) not in res.org_heads | res.fac_heads  # "Turkish Red Cross"
             or b - a == 2 and not rest_words & (res.org_heads | res.fac_heads | res.loc_heads)
             and fold(name.text) not in res.gpe):
         return [Name(a, a + 1, toks[a].start, toks[a].end, toks[a].text),
@@ -460,7 +595,9 @@ def _gazetteer_parts(name: Name, text: str, toks: list[Tok], res: Resources) -> 
         left_last = fold(toks[k - 1].text)
         if word in ("and", "of", "in") and (fold(right) in res.gpe or fold(right) in res.norp) \
                 and (word == "and" or left_last in res.org_heads and k - a >= 2 and word == "of"
-                     and fold(toks[a].text) not in res.org_openers):
+                     and fold(toks[a].text) not in res.org_openers
+                     and b < len(toks) and toks[b].text in ("'s", "’s")):
+            # "Quds Force of Iran's Revolutionary Guards"; "Election Commission of India" is one
             return [Name(a, k, toks[a].start, toks[k - 1].end, text[toks[a].start:toks[k - 1].end]),
                     Name(k + 1, b, toks[k + 1].start, toks[b - 1].end, right)]
     return [name]
@@ -565,8 +702,8 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
             # a person in news copy; one word: most often an organisation ("Hamas")
             words = n.text.split()
             common = any(w.lower() in lower_vocab for w in words)
-            before = text[max(0, n.start - 6):n.start].lower()
-            if len(words) == 1 and re.search(r"\b(?:in|at|near|outside|across)\s+$", before):
+            before = text[max(0, n.start - 24):n.start].lower()
+            if len(words) == 1 and (_PLACE_BEFORE.search(before) or _listed_with_place(names, k, text)):
                 n.label, n.rule = "GPE", "default_in"  # "in Pauktaw": an unknown town
             elif len(words) == 1 and fold(words[0]) in load().given_names:
                 n.label, n.rule = "PERSON", "default_given"  # "Viktor", "Sasha"
@@ -574,6 +711,31 @@ def document_evidence(names: list[Name], text: str, lower_vocab: frozenset[str] 
                 n.label = "PERSON" if 1 < len(words) <= 3 and not common else "ORG"
                 n.rule = "default_" + n.label.lower()
             n.weak = True
+
+
+#: Words right before an unknown one-word name that make it a place: "in X", "towards X",
+#: "the port of X", "residents of X".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|across|towards?|via|above|below|beyond|(?:ports?|towns?|townships?|"
+    r"city|cities|villages?|provinces?|districts?|outskirts|residents|capital|island|suburbs?|"
+    r"communit(?:y|ies)|municipalit(?:y|ies)|neighbou?rhoods?) of)\s+$")
+
+
+def _listed_with_place(names: list[Name], k: int, text: str) -> bool:
+    """Is the k-th name listed with a place ("Likoni and Shimanzi", "Buner and Swat",
+    "Khartoum, Darfur and Kordofan")? A comma lists only inside a list that goes on."""
+    seps = {}
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(names):
+            left, right = (names[j], names[k]) if j < k else (names[k], names[j])
+            seps[j] = text[left.end:right.start].strip()
+    for j, sep in seps.items():
+        if names[j].label != "GPE":
+            continue
+        other = seps.get(2 * k - j, "")
+        if sep in ("and", "or") or sep == "," and other in (",", "and", "or"):
+            return True
+    return False
 
 
 def _near_surname(word: str, surnames: dict[str, Name]) -> Name | None:

@@ -40,6 +40,10 @@ class Resources:
     fac_after: tuple[str, ...]
     fac_openers: frozenset[str]
     org_after: tuple[str, ...]
+    loc_after: frozenset[str]        # lowercase words after a name that make it a LOC
+    fac_suffixes: tuple[str, ...]    # endings of one-word facility names
+    portfolio_titles: frozenset[tuple[str, ...]]  # titles after a portfolio word
+    possessive_owners: frozenset[str]  # "People" in "People's Liberation Army"
     loc_heads: frozenset[str]
     loc_openers: frozenset[str]
     admin_heads: frozenset[str]
@@ -137,6 +141,10 @@ def load() -> Resources:
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
         org_after=tuple(sorted(data["org_after"], key=len, reverse=True)),
+        loc_after=frozenset(data["loc_after"]),
+        possessive_owners=frozenset(fold(x) for x in data["possessive_owners"]),
+        fac_suffixes=tuple(data["fac_suffixes"]),
+        portfolio_titles=frozenset(tuple(fold(t).split()) for t in data["portfolio_titles"]),
         loc_heads=frozenset(fold(x) for x in data["loc_heads"]),
         loc_openers=frozenset(fold(x) for x in data["loc_openers"]),
         admin_heads=frozenset(fold(x) for x in data["admin_heads"]),

@@ -26,6 +26,13 @@ _PLACE_PREP = {"in", "at", "from", "near", "to", "outside", "across", "into", "o
 _PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
 _SPEECH = {"said", "says", "told", "added", "asked", "wrote", "argued", "insisted", "warned"}
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|[A-Z](?:\.[A-Z])+\.?)$")
+#: Nouns before "of" that make what follows a place ("the port of X", "residents of X").
+_PLACE_NOUNS = {"port", "town", "city", "village", "villages", "province", "region", "district",
+                "residents", "outskirts", "capital", "island", "state", "suburb", "suburbs",
+                "streets", "centre", "center", "south", "north", "east", "west", "people",
+                "mayor", "governor", "area", "areas", "coast", "parts", "heart", "edge"}
+#: Words joining two names in a list ("X and Y", "X, Y or Z").
+_CONJ = {"and", "or", ","}
 
 #: The rules the typer may overrule: the rules' default guesses for a name no rule typed
 #: (two or three words: PERSON, else ORG; after "in": GPE; a given name: PERSON), and the
@@ -53,6 +60,10 @@ class DocContext:
     titled: frozenset[str]         # candidates (and their last words) seen after a title
     rule_labels: dict[str, str]    # the rules' type of each key where a strong rule fired
     lower_vocab: frozenset[str]    # the words the document writes in lower case
+    #: the rules' type of the name starting / ending at each token index, with "strong" or
+    #: "weak" (a default guess)
+    at_start: dict[int, str]
+    at_end: dict[int, str]
 
 
 def doc_context(names: list[Name], toks: list[Tok]) -> DocContext:
@@ -69,8 +80,13 @@ def doc_context(names: list[Name], toks: list[Tok]) -> DocContext:
         if n.label and n.rule not in WEAK_RULES and not n.rule.startswith("default"):
             strong.setdefault(fold(n.text), n.label)
     lower = frozenset(t.text for t in toks if t.text[:1].islower())
+    at_start, at_end = {}, {}
+    for n in names:
+        tag = f"{'weak' if n.rule in WEAK_RULES else 'strong'}:{n.label}"
+        at_start[n.a] = tag
+        at_end[n.b] = tag
     return DocContext(counts, frozenset(surnames), frozenset(first_words), frozenset(titled),
-                      strong, lower)
+                      strong, lower, at_start, at_end)
 
 
 def _shape(word: str) -> str:
@@ -143,6 +159,16 @@ def features(n: Name, toks: list[Tok], text: str, ctx: DocContext,
     f += [f"p1={prev1}", f"p2={prev2}|{prev1}", f"n1={next1}", f"n2={next1}|{next2}"]
     if prev1 in _PLACE_PREP:
         f.append("prep_before")
+    if prev1 == "of" and prev2 in _PLACE_NOUNS:
+        f.append("place_noun_of")
+    # the type of a name listed with this one: "Likoni and Shimanzi", "Salah and Gakpo"
+    if prev1 in _CONJ and n.a - 1 in ctx.at_end:
+        f.append(f"conj={ctx.at_end[n.a - 1]}")
+    if next1 in _CONJ and n.b + 1 in ctx.at_start:
+        f.append(f"conj={ctx.at_start[n.b + 1]}")
+    if prev1 == "the" and prev2 in _PLACE_PREP | {"on", "along", "over", "down", "up", "crossed",
+                                                  "crossing", "cross", "through"}:
+        f.append("prep_the")  # "on the Danube", "across the Irrawaddy"
     if prev1 in ("the",):
         f.append(f"the_before|last={last}")
     if n.a > 0 and toks[n.a - 1].text[:1].isupper() and not toks[n.a - 1].sent_start:

@@ -76,8 +76,8 @@ _INTERNATIONAL_WORDS = _wordset("nations international world global european afr
 def _generic_org(name: str) -> bool:
     """"Constitutional Court", "Interior Ministry": a name every country has."""
     res = load()
-    words = [fold(w) for w in re.split(r"[\s-]+", name) if w and fold(w) not in (
-        "of", "the", "and", "for", "on")]
+    words = [re.sub(r"'s?$", "", fold(w)) for w in re.split(r"[\s-]+", name) if w and fold(w)
+             not in ("of", "the", "and", "for", "on")]  # "Prosecutor's Office" too
     return bool(words) and not _INTERNATIONAL_WORDS & set(words) and all(
         w in _INSTITUTION_WORDS or w in res.org_heads or w in res.generic_org_words
         for w in words)
