@@ -253,3 +253,15 @@ def test_a_town_name_before_a_facility_word_is_the_facility_only_for_small_towns
     u = understood("Miners were trapped in the Copiapo copper mine, not far from the El Salvador mine.")
     found = names(u)
     assert found.get("Copiapo") == "GPE"  # a city of 130,000
+
+
+def test_a_nationality_after_the_trigger_is_no_agent_of_the_killing(demo_ws):
+    # "the killing of Iranian general Qassem Soleimani": "Iranian" says who he was, not who
+    # killed him; an agent is the subject before the trigger or "by X" after it
+    ws, _ = demo_ws
+    entities = {e.id: e for e in ws.entities()}
+    for d in ws.discrepancies():
+        if d.kind == "agent":
+            for c in d.claims:
+                named = [e for e in entities.values() if e.name == c.value]
+                assert not any(e.type == "NORP" for e in named), (d.topic, c.value, c.text)

@@ -417,9 +417,11 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                         {date, published}) > settings.EVENT_RECENT:
                     continue   # an earlier event the article recalls, not the story's
                 loc = _event_place(u, ev, sent, text)
+                # the subject before the trigger ("gunmen killed X"), or "by X" after it;
+                # a name after the trigger is no agent ("the killing of Iranian general X")
                 agent = _agent_by(text, sent, ev.trigger_start) or next(
                     (local.get((aid, x)) for x in agents if u.entities[x].label in AGENTS
-                     and _mention_in(u, x, *sent, at) is not None), None)
+                     and _mention_in(u, x, sent[0], ev.trigger_start, at) is not None), None)
                 facets[(etype, eid)].setdefault(aid, []).append(
                     (date, local.get((aid, loc)) if loc is not None else None,
                      agent if agent != eid else None, sent))
