@@ -116,3 +116,16 @@ def test_a_second_happening_in_its_own_clause_is_its_own_event():
                   "the Tamsin river burst on Sunday.")
     assert ("disaster", "burst", "2031-05-11") in evs
     assert [t for t, *_ in evs].count("disaster") == 2
+
+
+def test_a_city_against_the_country_the_gazetteer_puts_it_in_is_no_place_discrepancy(tmp_path):
+    ws = _workspace(tmp_path, [
+        ("m1", "Harbor Times", "2031-05-14", "Aid worker Tomas Brandt shot dead",
+         "Gunmen shot dead aid worker Tomas Brandt in Mombasa on Monday, police said. "
+         "Brandt had worked for the charity for ten years."),
+        ("m2", "Coastal Wire", "2031-05-14", "Aid worker Tomas Brandt killed",
+         "Gunmen shot dead aid worker Tomas Brandt in Kenya on Monday, police said. "
+         "Brandt had worked for the charity for ten years."),
+    ])
+    assert [d for d in ws.discrepancies() if d.kind == "place"] == []
+    ws.close()

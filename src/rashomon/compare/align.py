@@ -33,6 +33,7 @@ from ..model import (
     stable_id,
 )
 from ..understand.events import OTHER_CLAUSE
+from ..understand.resources import fold
 from .claims import modifiers, noun_class, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
@@ -454,6 +455,9 @@ def _event_discrepancies(story_id, members, articles, layers, local, named):
                 continue
             if kind == "date" and _days_apart(values) > settings.EVENT_DATE_SLACK:
                 continue   # dates this far apart are of different events
+            if kind == "place" and not any(_place_clash(a, b, set(), named) for a, b in
+                                           combinations(sorted(values), 2)):
+                continue   # a city and the country the gazetteer puts it in
             claims = []
             for val in sorted(values):
                 ids = sorted(a for a, (x, _) in first.items() if x == val)
@@ -870,9 +874,19 @@ def _place_clash(x: str, y: str, inside: set[tuple[str, str]],
     land = {p for p in (x, y) if p in named and named[p].name in countries}
     if len(land) == 1:
         country, other = (x, y) if x in land else (y, x)
+        if other in named and named[country].name in _city_countries().get(
+                fold(named[other].name), ()):
+            return False  # the gazetteer puts the city in that country ("Baghdad" / "Iraq")
         return any(within(other, c) for c in named if c != country and
                    named[c].name in countries)
     return True
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    from ..understand.resources import load
+
+    return load().city_countries
 
 
 @lru_cache(maxsize=1)

