@@ -372,3 +372,22 @@ def test_a_possessive_institution_name_is_one_every_country_has():
 
     assert _generic_org("Public Prosecutor’s Office") and _generic_org("Attorney General's Office")
     assert not _generic_org("Nigerian Exchange Group")
+
+
+def test_a_name_that_is_only_a_particle_does_not_break_resolution(tmp_path):
+    # "Van" (a Turkish city) alone: its words without particles are none
+    import json
+
+    import rashomon
+
+    src = tmp_path / "van.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for n, day in ((1, "2031-03-02"), (2, "2031-03-03")):
+            fh.write(json.dumps({
+                "id": f"v{n}", "url": f"https://news.invalid/v{n}", "title": "Quake in Van",
+                "outlet": f"Outlet {n}", "published": day,
+                "text": "Van, the eastern Turkish city, was shaken on Monday. Van said schools "
+                        "would stay shut while Van rescuers searched the rubble."}) + "\n")
+    ws = rashomon.analyze([str(src)], db=str(tmp_path / "v.db"))
+    assert ws.summary.ok and len(ws.articles()) == 2
+    ws.close()

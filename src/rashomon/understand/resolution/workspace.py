@@ -159,7 +159,7 @@ def _find_person(ent: LocalEntity, index, countries: dict
                     break
             if len(candidates) > 1:
                 return None, None
-    if not candidates and not full:
+    if not candidates and not full and words:  # no name words: a name of particles only
         for c in index.get(("PERSON-word", translit(words[0])[:2]), []):
             if any(given_name_match(ent.name, o) for o in c.names) and _same_country(
                     ent, c, countries, strict=True) and c not in [x for x, _ in candidates]:
