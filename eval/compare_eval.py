@@ -131,8 +131,15 @@ class Ids:
 
 
 # --- scores ---------------------------------------------------------------------------------
-def story_pairs(export: dict, ids: Ids, gold_story: dict[str, str]) -> tuple:
-    ours = {ids.label[a["id"]]: a["story_id"] for a in export["articles"] if a["id"] in ids.label}
+def story_of(export: dict, ids: Ids) -> dict[str, str | None]:
+    """Our story id of each labelled article."""
+    return {ids.label[a["id"]]: a["story_id"] for a in export["articles"] if a["id"] in ids.label}
+
+
+def story_pairs(export: dict, ids: Ids, gold_story: dict[str, str],
+                verbose: bool = False) -> tuple:
+    """Pairwise P/R/F1 of the story clustering (``verbose``: print each wrong pair)."""
+    ours = story_of(export, ids)
     tp = fp = fn = 0
     for x, y in combinations(sorted(gold_story), 2):
         if x not in ours or y not in ours:
@@ -142,6 +149,8 @@ def story_pairs(export: dict, ids: Ids, gold_story: dict[str, str]) -> tuple:
         tp += g and p
         fp += p and not g
         fn += g and not p
+        if verbose and g != p:
+            print(f"    {'split' if g else 'merged'}: {x} / {y}")
     return prf(tp, fp, fn)
 
 

@@ -19,7 +19,6 @@ import resource
 import sys
 import tempfile
 import time
-from itertools import combinations
 from pathlib import Path
 
 from rashomon import settings
@@ -60,21 +59,12 @@ def sets(tmp: Path) -> list[tuple[str, list[Path], dict[str, str], dict[str, dic
 
 
 def pairs_score(export: dict, records: dict, gold: dict[str, str], verbose: bool) -> tuple:
+    """Pairwise P/R/F1, then how many stories we made and how many there are."""
     ids = compare_eval.Ids(export, records)
-    ours = {ids.label[a["id"]]: a["story_id"] for a in export["articles"] if a["id"] in ids.label}
-    tp = fp = fn = 0
-    for x, y in combinations(sorted(gold), 2):
-        if x not in ours or y not in ours:
-            continue
-        g = gold[x] == gold[y]
-        p = ours[x] is not None and ours[x] == ours[y]
-        tp += g and p
-        fp += p and not g
-        fn += g and not p
-        if verbose and g != p:
-            print(f"    {'split' if g else 'merged'}: {x} / {y}")
+    ours = compare_eval.story_of(export, ids)
+    scores = compare_eval.story_pairs(export, ids, gold, verbose)
     found = len({ours[x] for x in gold if x in ours})
-    return (*compare_eval.prf(tp, fp, fn), found, len(set(gold.values())))
+    return (*scores, found, len(set(gold.values())))
 
 
 class Timer:

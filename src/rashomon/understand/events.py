@@ -357,7 +357,7 @@ def find_events(text: str, sentences: list[tuple[int, int]],
                 if before:
                     participants.append((before[-1][3], second))
             elif before and _possessed(word, text[before[-1][1]:t_start]):
-                participants.append((before[-1][3], second))  # "Soleimani's killing"
+                participants.append((before[-1][3], second))  # "the minister's killing"
                 for m in _objects(after, text, t_end):
                     participants.append((m[3], second))
             else:
