@@ -33,7 +33,7 @@ from ..model import (
     stable_id,
 )
 from ..understand.events import OTHER_CLAUSE
-from ..understand.resources import fold
+from ..understand.resources import fold, load
 from .claims import modifiers, noun_class, qualifier_meaning, words
 from .stories import Doc, cluster, stopwords
 
@@ -630,8 +630,6 @@ def _office_clash(a, b) -> bool:
 
 @lru_cache(maxsize=1)
 def _title_words() -> dict:
-    from ..understand.resources import load
-
     data = tomllib.loads(ir.files("rashomon").joinpath("data/compare.toml").read_text("utf-8"))
     same = {}
     for pair in data["titles"]["same"]:
@@ -870,27 +868,14 @@ def _place_clash(x: str, y: str, inside: set[tuple[str, str]],
                                        for m in {o for _, o in inside})
     if within(x, y) or within(y, x):
         return False
-    countries = _countries()
+    gazetteer = load()
+    countries = gazetteer.countries
     land = {p for p in (x, y) if p in named and named[p].name in countries}
     if len(land) == 1:
         country, other = (x, y) if x in land else (y, x)
-        if other in named and named[country].name in _city_countries().get(
+        if other in named and named[country].name in gazetteer.city_countries.get(
                 fold(named[other].name), ()):
             return False  # the gazetteer puts the city in that country ("Baghdad" / "Iraq")
         return any(within(other, c) for c in named if c != country and
                    named[c].name in countries)
     return True
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, frozenset[str]]:
-    from ..understand.resources import load
-
-    return load().city_countries
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    from ..understand.resources import load
-
-    return load().countries

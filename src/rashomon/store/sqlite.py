@@ -66,10 +66,12 @@ class Store:
         conn.row_factory = sqlite3.Row
         try:
             # Look before setting WAL mode: a database that is not ours is left untouched.
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            names = dict(conn.execute("SELECT name, type FROM sqlite_master").fetchall())
+            tables = {n for n, kind in names.items() if kind == "table"}
             if tables and "meta" not in tables:
                 raise UsageError(Errors.E011.format(db=path, detail="it has other tables"))
             migrate: tuple[str, ...] = ()
+            version = None
             if "meta" in tables:
                 row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 version = row[0] if row else "?"
@@ -80,9 +82,12 @@ class Store:
             # every statement is IF NOT EXISTS: a store made by an earlier release gains the
             # tables of later stages, and nothing it holds changes
             script = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
-            if not migrate and _current(conn, script):
-                # nothing to create: opening a store to read it writes nothing
+            if version == SCHEMA_VERSION and set(_SCHEMA_NAME.findall(script)) <= set(names) \
+                    and conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                # nothing to create: opening a store to read it writes nothing (these two
+                # settings belong to the connection, not the file)
                 conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA synchronous=NORMAL")
                 return cls(conn, path)
             conn.execute("BEGIN")
             for statement in migrate:
@@ -342,8 +347,6 @@ class Store:
 
     def events_of(self, entity_id: str | None = None) -> list[Event]:
         """Every event, or those the entity takes part in or that happen at it."""
-        if entity_id is None:
-            return self.events()
         return self.events(entity_id)
 
     def outlets(self) -> dict[str, str | None]:
@@ -505,17 +508,6 @@ class Store:
 
 
 _SCHEMA_NAME = re.compile(r"CREATE\s+(?:TABLE|INDEX)\s+IF\s+NOT\s+EXISTS\s+(\w+)", re.I)
-
-
-def _current(conn: sqlite3.Connection, script: str) -> bool:
-    """True when the store is at this schema version and has every table and index."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    if "meta" not in names:
-        return False
-    row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    return (row is not None and row[0] == SCHEMA_VERSION and mode == "wal"
-            and set(_SCHEMA_NAME.findall(script)) <= names)
 
 
 def _js(value: object) -> str:
